@@ -1,0 +1,37 @@
+# Parapet — build, test, scan and benchmark.
+# `make scan` and `make test` are the README's quick start; both run `make deps` first.
+
+PREFIX ?= /usr/local
+HCL_VERSION := 1.2.0
+HCL_SHA256 := f86cb7a9fd5cb93d83e2f788ae155544464c47755d09190505de562c0d6ad1dd
+SWIFT ?= swift
+PATH_TO_SCAN ?= fixtures/demo
+# `make scan PATH=dir` names what to scan; the shell's PATH is restored for the recipes.
+ifeq ($(origin PATH),command line)
+PATH_TO_SCAN := $(PATH)
+override PATH := $(shell printenv PATH)
+endif
+export PKG_CONFIG_PATH := $(PREFIX)/lib/pkgconfig:$(PKG_CONFIG_PATH)
+
+.PHONY: all deps build scan test bench clean
+
+all: build
+
+deps:
+	@PREFIX="$(PREFIX)" HCL_VERSION="$(HCL_VERSION)" HCL_SHA256="$(HCL_SHA256)" sh scripts/deps.sh
+
+build: deps
+	$(SWIFT) build -c release --product parapet
+
+scan: build
+	@$(CURDIR)/.build/release/parapet scan $(PATH_TO_SCAN) $(ARGS)
+
+test: deps
+	$(SWIFT) build --build-tests
+	$(SWIFT) test --skip-build
+
+bench: build
+	@sh scripts/bench.sh $(CORPUS)
+
+clean:
+	rm -rf .build

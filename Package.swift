@@ -1,0 +1,40 @@
+// swift-tools-version: 6.1
+import PackageDescription
+
+let package = Package(
+    name: "Parapet",
+    products: [
+        .executable(name: "parapet", targets: ["parapet"]),
+        .plugin(name: "ParapetPlugin", targets: ["ParapetPlugin"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
+    ],
+    targets: [
+        .systemLibrary(name: "CYAML", pkgConfig: "yaml-0.1",
+                       providers: [.apt(["libyaml-dev"]), .brew(["libyaml"])]),
+        .systemLibrary(name: "CTreeSitter", pkgConfig: "tree-sitter",
+                       providers: [.apt(["libtree-sitter-dev"]), .brew(["tree-sitter"])]),
+        .systemLibrary(name: "CTreeSitterHCL", pkgConfig: "tree-sitter-hcl",
+                       providers: [.apt(["libtree-sitter-dev"])]),
+        .target(name: "ParapetCore"),
+        .target(name: "ParapetSyntax", dependencies: ["ParapetCore", "CYAML", "CTreeSitter", "CTreeSitterHCL"]),
+        .target(name: "ParapetGraph", dependencies: ["ParapetCore", "ParapetSyntax"]),
+        .target(name: "ParapetRules", dependencies: ["ParapetCore", "ParapetSyntax", "ParapetGraph"]),
+        .target(name: "ParapetReport", dependencies: ["ParapetCore"]),
+        .executableTarget(name: "parapet", dependencies: [
+            "ParapetCore", "ParapetSyntax", "ParapetGraph", "ParapetRules", "ParapetReport",
+            .product(name: "ArgumentParser", package: "swift-argument-parser"),
+        ]),
+        .plugin(name: "ParapetPlugin",
+                capability: .command(intent: .custom(verb: "parapet",
+                    description: "Scan the package's Terraform, Kubernetes and agent files with Parapet")),
+                dependencies: ["parapet"]),
+        .target(name: "ParapetTestSupport", dependencies: ["ParapetCore"], path: "Tests/ParapetTestSupport"),
+        .testTarget(name: "ParapetCoreTests", dependencies: ["ParapetCore", "ParapetTestSupport"]),
+        .testTarget(name: "ParapetSyntaxTests", dependencies: ["ParapetSyntax", "ParapetTestSupport"]),
+        .testTarget(name: "ParapetReportTests", dependencies: ["ParapetReport", "ParapetTestSupport"]),
+        .testTarget(name: "ParapetRulesTests", dependencies: ["ParapetRules", "ParapetReport", "ParapetTestSupport"]),
+        .testTarget(name: "ParapetCLITests", dependencies: ["ParapetTestSupport"]),
+    ]
+)

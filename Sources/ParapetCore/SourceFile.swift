@@ -1,0 +1,157 @@
+/// A position in a source file. Lines and columns are 1-based; columns count Unicode code points
+/// (SARIF `columnKind: unicodeCodePoints`); `offset` is the 0-based UTF-8 byte offset.
+public struct SourcePosition: Hashable, Comparable, Sendable, Codable {
+    public var line: Int
+    public var column: Int
+    public var offset: Int
+
+    public init(line: Int, column: Int, offset: Int) {
+        self.line = line
+        self.column = column
+        self.offset = offset
+    }
+
+    public static func < (lhs: SourcePosition, rhs: SourcePosition) -> Bool {
+        lhs.offset != rhs.offset ? lhs.offset < rhs.offset : (lhs.line, lhs.column) < (rhs.line, rhs.column)
+    }
+}
+
+/// A half-open range `[start, end)` in one file, named by its path relative to the scan root.
+public struct SourceRange: Hashable, Comparable, Sendable, Codable {
+    public var path: String
+    public var start: SourcePosition
+    public var end: SourcePosition
+
+    public init(path: String, start: SourcePosition, end: SourcePosition) {
+        self.path = path
+        self.start = start
+        self.end = end
+    }
+
+    /// The first character of a file, for findings about a file as a whole.
+    public static func fileStart(_ path: String) -> SourceRange {
+        let origin = SourcePosition(line: 1, column: 1, offset: 0)
+        return SourceRange(path: path, start: origin, end: origin)
+    }
+
+    public static func < (lhs: SourceRange, rhs: SourceRange) -> Bool {
+        (lhs.path, lhs.start, lhs.end) < (rhs.path, rhs.start, rhs.end)
+    }
+
+    /// The smallest range covering both (same file assumed).
+    public func union(_ other: SourceRange) -> SourceRange {
+        SourceRange(path: path, start: Swift.min(start, other.start), end: Swift.max(end, other.end))
+    }
+}
+
+/// The bytes of one file, with the line index that turns byte offsets into positions.
+public struct SourceFile: Sendable {
+    /// Path relative to the scan root, with `/` separators; what findings and reports show.
+    public let path: String
+    public let bytes: [UInt8]
+    private let lines: LineIndex
+
+    public init(path: String, bytes: [UInt8]) {
+        self.path = path
+        self.bytes = bytes
+        self.lines = LineIndex(bytes)
+    }
+
+    public init(path: String, text: String) {
+        self.init(path: path, bytes: Array(text.utf8))
+    }
+
+    public var lineCount: Int { lines.starts.count }
+
+    /// The position of a byte offset (clamped into the file).
+    public func position(at offset: Int) -> SourcePosition {
+        let offset = Swift.max(0, Swift.min(offset, bytes.count))
+        let lineIndex = lines.line(containing: offset)
+        let lineStart = lines.starts[lineIndex]
+        let column = lines.isASCII ? offset - lineStart + 1 : lines.codePoints(bytes, from: lineStart, to: offset) + 1
+        return SourcePosition(line: lineIndex + 1, column: column, offset: offset)
+    }
+
+    /// The position of a 0-based row and a byte column within that row (tree-sitter's points).
+    public func position(row: Int, byteColumn: Int) -> SourcePosition {
+        guard row < lines.starts.count else { return position(at: bytes.count) }
+        return position(at: lines.starts[Swift.max(0, row)] + byteColumn)
+    }
+
+    public func range(_ start: Int, _ end: Int) -> SourceRange {
+        SourceRange(path: path, start: position(at: start), end: position(at: Swift.max(start, end)))
+    }
+
+    /// The text of a 1-based line, without its line break.
+    public func lineText(_ line: Int) -> String {
+        guard line >= 1, line <= lines.starts.count else { return "" }
+        let start = lines.starts[line - 1]
+        var end = line < lines.starts.count ? lines.starts[line] : bytes.count
+        while end > start, bytes[end - 1] == 0x0A || bytes[end - 1] == 0x0D { end -= 1 }
+        return String(decoding: bytes[start..<end], as: UTF8.self)
+    }
+
+    /// The text of a byte range.
+    public func text(_ start: Int, _ end: Int) -> String {
+        let s = Swift.max(0, Swift.min(start, bytes.count)), e = Swift.max(s, Swift.min(end, bytes.count))
+        return String(decoding: bytes[s..<e], as: UTF8.self)
+    }
+
+    public func text(of range: SourceRange) -> String { text(range.start.offset, range.end.offset) }
+}
+
+/// Line starts, plus sampled code-point counts so that columns on long non-ASCII lines (minified
+/// JSON) cost a bounded scan instead of a walk from the start of the line.
+struct LineIndex: Sendable {
+    static let stride = 256
+    let starts: [Int]
+    let isASCII: Bool
+    /// `samples[k]` = code points in `bytes[0 ..< k * stride]`; empty for ASCII files.
+    let samples: [Int]
+
+    init(_ bytes: [UInt8]) {
+        var starts = [0]
+        var ascii = true
+        for (i, byte) in bytes.enumerated() {
+            if byte == 0x0A { starts.append(i + 1) }
+            if byte >= 0x80 { ascii = false }
+        }
+        self.starts = starts
+        self.isASCII = ascii
+        var samples: [Int] = []
+        if !ascii {
+            samples.reserveCapacity(bytes.count / Self.stride + 1)
+            var count = 0
+            for (i, byte) in bytes.enumerated() {
+                if i % Self.stride == 0 { samples.append(count) }
+                if byte & 0xC0 != 0x80 { count += 1 }
+            }
+            if bytes.count % Self.stride == 0 { samples.append(count) }
+        }
+        self.samples = samples
+    }
+
+    func line(containing offset: Int) -> Int {
+        var low = 0, high = starts.count - 1
+        while low < high {
+            let mid = (low + high + 1) / 2
+            if starts[mid] <= offset { low = mid } else { high = mid - 1 }
+        }
+        return low
+    }
+
+    func codePoints(_ bytes: [UInt8], from start: Int, to end: Int) -> Int {
+        codePointsBefore(bytes, end) - codePointsBefore(bytes, start)
+    }
+
+    private func codePointsBefore(_ bytes: [UInt8], _ offset: Int) -> Int {
+        let block = offset / Self.stride
+        var count = samples[Swift.min(block, samples.count - 1)]
+        var i = Swift.min(block, samples.count - 1) * Self.stride
+        while i < offset {
+            if bytes[i] & 0xC0 != 0x80 { count += 1 }
+            i += 1
+        }
+        return count
+    }
+}

@@ -1,0 +1,160 @@
+import ParapetCore
+
+/// Decides a file's kind: by its path where the path is telling, otherwise by the shape of its
+/// parsed content (`mcpServers` in JSON, `apiVersion` + `kind` in YAML, crewAI's role + goal +
+/// backstory). Files of no known kind are skipped, not errors.
+public enum FileClassifier {
+    public enum ByName: Equatable, Sendable {
+        /// The path alone decides.
+        case kind(FileKind)
+        /// Parse with this syntax and decide by shape; `hint` is the kind the name suggests.
+        case sniff(Syntax, hint: FileKind?)
+        case unknown
+    }
+
+    public static func classify(path: String) -> ByName {
+        let lower = path.lowercased()
+        let segments = lower.split(separator: "/").map(String.init)
+        let name = segments.last ?? lower
+        let parent = segments.count >= 2 ? segments[segments.count - 2] : ""
+        let grandparent = segments.count >= 3 ? segments[segments.count - 3] : ""
+
+        if name.hasSuffix(".tf") { return .kind(.terraform) }
+        if name.hasSuffix(".tf.json") { return .kind(.terraformJSON) }
+        if name.hasSuffix(".tfvars") { return .kind(.tfvars) }
+        if name.hasSuffix(".tfvars.json") { return .kind(.tfvarsJSON) }
+        if name.hasSuffix(".prompty") { return .kind(.prompty) }
+        if name.hasSuffix(".prompt.yml") || name.hasSuffix(".prompt.yaml") { return .kind(.githubPrompt) }
+
+        if name.hasSuffix(".md") {
+            if parent == "agents" && (grandparent == ".claude" || grandparent == "claude") { return .kind(.claudeSubagent) }
+            return .sniff(.frontMatter, hint: nil)
+        }
+        if name.hasSuffix(".json") {
+            switch name {
+            case ".mcp.json": return .kind(.claudeMCP)
+            case "claude_desktop_config.json": return .kind(.claudeDesktop)
+            case "cline_mcp_settings.json": return .kind(.clineMCP)
+            case "mcp_settings.json": return .kind(.rooMCP)
+            case "mcp_config.json": return .kind(.windsurfMCP)
+            case "langgraph.json", ".langgraph.json": return .kind(.langgraph)
+            case "agent-card.json": return .sniff(.json, hint: .a2aCard)
+            default: break
+            }
+            if name.hasPrefix("langgraph.") { return .kind(.langgraph) }
+            if name.hasSuffix(".mcp.json") { return .kind(.claudeMCP) }
+            switch (parent, name) {
+            case (".claude", "settings.json"), (".claude", "settings.local.json"), (".claude", "managed-settings.json"):
+                return .kind(.claudeSettings)
+            case (".cursor", "mcp.json"): return .kind(.cursorMCP)
+            case (".cursor", "permissions.json"), (".cursor", "cli.json"), (".cursor", "cli-config.json"):
+                return .kind(.cursorPermissions)
+            case (".vscode", "mcp.json"): return .kind(.vscodeMCP)
+            case (".roo", "mcp.json"): return .kind(.rooMCP)
+            case (".windsurf", "mcp_config.json"), (".codeium", "mcp_config.json"): return .kind(.windsurfMCP)
+            case (".gemini", "settings.json"): return .kind(.geminiSettings)
+            default: break
+            }
+            return .sniff(.json, hint: nil)
+        }
+        if name.hasSuffix(".toml") {
+            if parent == ".codex" && name == "config.toml" { return .kind(.codexConfig) }
+            return name.hasSuffix("config.toml") ? .sniff(.toml, hint: .codexConfig) : .unknown
+        }
+        if name.hasSuffix(".yaml") || name.hasSuffix(".yml") {
+            if segments.contains("templates") { return .sniff(.yaml, hint: .helmTemplate) }
+            if parent == "workflows" && grandparent == ".github" { return .sniff(.yaml, hint: .agentWorkflow) }
+            if parent == ".continue" || (parent == "agents" && grandparent == ".continue") { return .kind(.continueConfig) }
+            return .sniff(.yaml, hint: nil)
+        }
+        return .unknown
+    }
+
+    /// Decides by content. `text` is the raw source, for markers a parse cannot see (`{{ }}`).
+    public static func sniff(_ documents: [DataNode], syntax: Syntax, hint: FileKind?, path: String, text: Substring) -> FileKind? {
+        switch syntax {
+        case .json: return sniffJSON(documents.first, hint: hint)
+        case .toml: return sniffTOML(documents.first)
+        case .frontMatter: return sniffFrontMatter(documents.first, path: path)
+        case .yaml: return sniffYAML(documents, hint: hint, path: path, text: text)
+        case .hcl: return nil
+        }
+    }
+
+    /// Helm templates do not parse as YAML; the markers decide before any parse.
+    public static func looksLikeHelmTemplate(_ text: Substring) -> Bool {
+        text.contains("{{") && (text.contains(".Values") || text.contains(".Release") || text.contains(".Chart")
+            || text.contains("include \"") || text.contains("{{-"))
+    }
+
+    static func sniffJSON(_ root: DataNode?, hint: FileKind?) -> FileKind? {
+        guard let root, root.isMapping else { return nil }
+        if root["format_version"] != nil && (root["resource_changes"] != nil || root["planned_values"] != nil) {
+            return .terraformPlan
+        }
+        if let servers = root["mcpServers"], servers.isMapping { return .mcpConfig }
+        if let servers = root["servers"], servers.isMapping, root["inputs"] != nil || hasMCPServerShape(servers) {
+            return .vscodeMCP
+        }
+        if root["graphs"] != nil && (root["dependencies"] != nil || root["node_version"] != nil) { return .langgraph }
+        if root["name"] != nil, root["skills"] != nil || root["capabilities"] != nil,
+           root["url"] != nil || root["supportedInterfaces"] != nil || root["protocolVersion"] != nil {
+            return .a2aCard
+        }
+        if let permissions = root["permissions"], permissions["allow"] != nil || permissions["deny"] != nil || permissions["defaultMode"] != nil {
+            return .claudeSettings
+        }
+        if root["hooks"] != nil && (root["env"] != nil || root["model"] != nil || root["permissions"] != nil) {
+            return .claudeSettings
+        }
+        return hint == .a2aCard && root["name"] != nil && root["skills"] != nil ? .a2aCard : nil
+    }
+
+    static func hasMCPServerShape(_ servers: DataNode) -> Bool {
+        servers.entries?.contains { $0.value["command"] != nil || $0.value["url"] != nil } ?? false
+    }
+
+    static func sniffTOML(_ root: DataNode?) -> FileKind? {
+        guard let root else { return nil }
+        let codexKeys = ["model", "approval_policy", "sandbox_mode", "mcp_servers", "model_provider", "profiles", "otel", "sandbox_workspace_write"]
+        return codexKeys.contains(where: { root[$0] != nil }) ? .codexConfig : nil
+    }
+
+    static func sniffFrontMatter(_ root: DataNode?, path: String) -> FileKind? {
+        guard let root, root["name"] != nil, root["description"] != nil else { return nil }
+        let agentKeys = ["tools", "model", "permissionMode", "maxTurns", "disallowedTools", "mcpServers", "color"]
+        return agentKeys.contains(where: { root[$0] != nil }) || path.lowercased().contains("agents/") ? .claudeSubagent : nil
+    }
+
+    static func sniffYAML(_ documents: [DataNode], hint: FileKind?, path: String, text: Substring) -> FileKind? {
+        let mappings = documents.filter(\.isMapping)
+        guard let first = mappings.first else { return nil }
+        let objects = mappings.filter { $0["apiVersion"]?.string != nil && $0["kind"]?.string != nil }
+        if !objects.isEmpty {
+            if objects.contains(where: { $0["apiVersion"]?.string?.hasPrefix("kagent.dev/") == true }) { return .kagent }
+            return .kubernetes
+        }
+        if let list = first["items"]?.sequence, first["kind"]?.string == "List", !list.isEmpty { return .kubernetes }
+        if first["jobs"] != nil && (first["on"] != nil || first[""] != nil || hint == .agentWorkflow) {
+            let agentActions = ["anthropics/claude-code-action", "openai/codex-action", "google-github-actions/run-gemini-cli"]
+            return agentActions.contains(where: { text.contains($0) }) ? .agentWorkflow : nil
+        }
+        if first["schema"]?.string == "v1" || (first["models"]?.sequence != nil && first["name"] != nil && first["version"] != nil) {
+            return .continueConfig
+        }
+        if let agents = first["agents"], let entries = agents.entries, !entries.isEmpty,
+           entries.allSatisfy({ $0.value.isMapping }),
+           entries.contains(where: { $0.value["model"] != nil || $0.value["instruction"] != nil || $0.value["toolsets"] != nil }) {
+            return .cagent
+        }
+        if first["agent_class"] != nil || (first["name"] != nil && first["instruction"] != nil && first["apiVersion"] == nil) {
+            return .adkAgent
+        }
+        if first["messages"]?.sequence != nil && (first["model"] != nil || first["name"] != nil) { return .githubPrompt }
+        if let entries = first.entries, !entries.isEmpty, entries.allSatisfy({ $0.value.isMapping }) {
+            if entries.allSatisfy({ $0.value["role"] != nil && $0.value["goal"] != nil }) { return .crewaiAgents }
+            if entries.allSatisfy({ $0.value["description"] != nil && $0.value["expected_output"] != nil }) { return .crewaiTasks }
+        }
+        return nil
+    }
+}

@@ -1,0 +1,108 @@
+import Foundation
+import ParapetCore
+
+/// Reads one discovered file and runs the front-end its kind needs. Never throws: unreadable,
+/// oversized or malformed files come back with diagnostics. Returns nil for files of no known kind.
+/// Not thread-safe: each worker owns its own loader (and so its own tree-sitter parser).
+public final class Loader {
+    public let limits: ScanLimits
+    private let hcl: HCLParser
+
+    public init(limits: ScanLimits = ScanLimits()) {
+        self.limits = limits
+        self.hcl = HCLParser(limits: limits)
+    }
+
+    public func load(_ file: DiscoveredFile) -> ParsedFile? {
+        let byName = FileClassifier.classify(path: file.displayPath)
+        if byName == .unknown { return nil }
+        let size = (try? FileManager.default.attributesOfItem(atPath: file.absolutePath)[.size] as? Int) ?? 0
+        if size > limits.maxFileBytes {
+            let kind = Self.provisionalKind(byName)
+            let source = SourceFile(path: file.displayPath, bytes: [])
+            let message = "File is \(size) bytes, over the file-size limit of \(limits.maxFileBytes) bytes"
+            return ParsedFile(source: source, kind: kind, tree: nil,
+                              diagnostics: [SyntaxDiagnostic(.limit(.fileSize), message, at: .fileStart(file.displayPath))])
+        }
+        guard let data = FileManager.default.contents(atPath: file.absolutePath) else {
+            let source = SourceFile(path: file.displayPath, bytes: [])
+            return ParsedFile(source: source, kind: Self.provisionalKind(byName), tree: nil,
+                              diagnostics: [SyntaxDiagnostic(.parseError, "File cannot be read", at: .fileStart(file.displayPath))])
+        }
+        return load(SourceFile(path: file.displayPath, bytes: [UInt8](data)), byName: byName)
+    }
+
+    /// Loads in-memory content as if it were at `source.path` (tests, rule examples).
+    public func load(_ source: SourceFile) -> ParsedFile? {
+        load(source, byName: FileClassifier.classify(path: source.path))
+    }
+
+    func load(_ source: SourceFile, byName: FileClassifier.ByName) -> ParsedFile? {
+        switch byName {
+        case .unknown:
+            return nil
+        case .kind(let kind):
+            var parsed = parse(source, syntax: kind.syntax, kind: kind)
+            if kind == .kubernetes || kind.syntax == .yaml, parsed.diagnostics.contains(where: { $0.kind == .parseError }),
+               FileClassifier.looksLikeHelmTemplate(Self.text(source)) {
+                parsed = ParsedFile(source: source, kind: .helmTemplate, tree: nil)
+            }
+            return parsed
+        case .sniff(let syntax, let hint):
+            let text = Self.text(source)
+            if syntax == .yaml && FileClassifier.looksLikeHelmTemplate(text) && (hint == .helmTemplate || text.contains("apiVersion")) {
+                return ParsedFile(source: source, kind: .helmTemplate, tree: nil)
+            }
+            let parsed = parse(source, syntax: syntax, kind: hint ?? .kubernetes)
+            if let kind = FileClassifier.sniff(parsed.documents, syntax: syntax, hint: hint, path: source.path, text: text) {
+                var result = parsed
+                result.kind = kind
+                return result
+            }
+            // A file that does not parse but says what it is (a Kubernetes object, a plan) is
+            // reported, so that a typo in a manifest is not silently skipped.
+            if parsed.diagnostics.contains(where: { $0.kind != .parseError }) || (!parsed.diagnostics.isEmpty && Self.declaresKind(text, syntax: syntax)) {
+                var result = parsed
+                result.kind = syntax == .yaml ? .kubernetes : (hint ?? .mcpConfig)
+                return result
+            }
+            return nil
+        }
+    }
+
+    func parse(_ source: SourceFile, syntax: Syntax, kind: FileKind) -> ParsedFile {
+        if syntax == .hcl {
+            let result = hcl.parse(source)
+            return ParsedFile(source: source, kind: kind, tree: .hcl(result.file), comments: result.comments, diagnostics: result.diagnostics)
+        }
+        let result: DataParseResult
+        switch syntax {
+        case .yaml: result = YAMLParser.parse(source, limits: limits)
+        case .json: result = JSONParser.parse(source, allowComments: true, limits: limits)
+        case .toml: result = TOMLParser.parse(source, limits: limits)
+        case .frontMatter: result = FrontMatterParser.parse(source, limits: limits)
+        case .hcl: result = DataParseResult()
+        }
+        return ParsedFile(source: source, kind: kind, tree: .data(result.documents), comments: result.comments, diagnostics: result.diagnostics)
+    }
+
+    static func provisionalKind(_ byName: FileClassifier.ByName) -> FileKind {
+        switch byName {
+        case .kind(let kind): kind
+        case .sniff(let syntax, let hint): hint ?? (syntax == .yaml ? .kubernetes : .mcpConfig)
+        case .unknown: .kubernetes
+        }
+    }
+
+    static func text(_ source: SourceFile) -> Substring {
+        Substring(String(decoding: source.bytes.prefix(1 << 20), as: UTF8.self))
+    }
+
+    static func declaresKind(_ text: Substring, syntax: Syntax) -> Bool {
+        switch syntax {
+        case .yaml: text.contains("apiVersion:") && text.contains("kind:")
+        case .json: text.contains("\"mcpServers\"") || text.contains("\"resource_changes\"")
+        default: false
+        }
+    }
+}

@@ -1,0 +1,55 @@
+import ParapetCore
+
+/// Diagnostics about Parapet's own inputs: files that do not parse or were skipped, suppressions
+/// and configuration. They are rules like any other (selectable, explainable, in SARIF).
+public enum MetaRules {
+    public static let parseError = RuleMetadata(
+        code: "PAR001", name: "parse-error", family: .meta, defaultSeverity: .error,
+        summary: "Finds files of a known kind that do not parse.",
+        rationale: """
+            A file that does not parse is not checked: every rule is blind to it. Tools that read it \
+            later (Terraform, kubectl, the agent client) will reject it or, worse, read it differently.
+            """,
+        remediation: "Fix the syntax error at the reported position.",
+        tags: ["correctness"],
+        examples: [
+            .triggering("resource \"aws_s3_bucket\" \"logs\" {\n  bucket = \"logs\"\n↓", fileName: "main.tf"),
+            .passing("resource \"aws_s3_bucket\" \"logs\" {\n  bucket = \"logs\"\n}\n", fileName: "main.tf"),
+        ])
+
+    public static let unusedSuppression = RuleMetadata(
+        code: "PAR002", name: "unused-suppression", family: .meta, defaultSeverity: .warning,
+        summary: "Finds suppression comments and annotations that suppress nothing.",
+        rationale: """
+            A suppression that no longer matches a finding hides the next real finding on that line \
+            and misleads reviewers about what was accepted.
+            """,
+        remediation: "Remove the suppression, or fix its rule code.",
+        tags: ["maintainability"])
+
+    public static let invalidSuppression = RuleMetadata(
+        code: "PAR003", name: "invalid-suppression", family: .meta, defaultSeverity: .warning,
+        summary: "Finds suppressions that name an unknown rule or give no reason.",
+        rationale: "A suppression that names no real rule suppresses nothing; one without a reason cannot be reviewed.",
+        remediation: "Name an existing rule code and give a reason after `--`.",
+        tags: ["maintainability"])
+
+    public static let skippedFile = RuleMetadata(
+        code: "PAR004", name: "skipped-file", family: .meta, defaultSeverity: .warning,
+        summary: "Finds files skipped because they exceed a limit on size, depth, aliases or documents.",
+        rationale: """
+            Parapet bounds what one file may cost so that a hostile repository cannot stall CI. A \
+            skipped file is not checked at all; a reviewer should know which files those are.
+            """,
+        remediation: "Split the file, reduce its nesting or aliases, or raise the limit in the configuration.",
+        tags: ["correctness"])
+
+    public static let configError = RuleMetadata(
+        code: "PAR005", name: "config-error", family: .meta, defaultSeverity: .error,
+        summary: "Finds errors in the Parapet configuration file.",
+        rationale: "A configuration that does not say what was meant selects or ignores rules other than intended.",
+        remediation: "Fix the key or value at the reported position; the message suggests the closest valid one.",
+        tags: ["correctness"])
+
+    public static let all = [parseError, unusedSuppression, invalidSuppression, skippedFile, configError]
+}

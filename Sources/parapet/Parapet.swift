@@ -22,7 +22,7 @@ struct Parapet: ParsableCommand {
             or internal error.
             """,
         version: version,
-        subcommands: [ScanCommand.self, RulesCommand.self, ExplainCommand.self, ParseCommand.self, VersionCommand.self],
+        subcommands: [ScanCommand.self, RulesCommand.self, ExplainCommand.self, ParseCommand.self, VersionCommand.self, BenchCommand.self],
         defaultSubcommand: ScanCommand.self)
 }
 

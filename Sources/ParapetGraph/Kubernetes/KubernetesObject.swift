@@ -1,0 +1,105 @@
+import ParapetCore
+import ParapetSyntax
+
+/// One Kubernetes object, from YAML or lowered from a Terraform `kubernetes_*` resource: the
+/// common input of the Kubernetes lowering.
+public struct KubernetesObject: Sendable {
+    public var apiVersion: String
+    public var kind: String
+    public var name: String
+    public var namespace: String?
+    public var body: Value
+    public var range: SourceRange
+    public var origin: FileKind
+    /// For Terraform-declared objects, the resource address (`kubernetes_network_policy.egress`).
+    public var declaredAs: String?
+
+    public init?(body: Value, origin: FileKind, declaredAs: String? = nil) {
+        guard let apiVersion = body["apiVersion"]?.string, let kind = body["kind"]?.string else { return nil }
+        self.apiVersion = apiVersion
+        self.kind = kind
+        self.name = body.at("metadata.name")?.scalarString ?? body.at("metadata.generateName")?.scalarString ?? "(unnamed)"
+        self.namespace = body.at("metadata.namespace")?.scalarString
+        self.body = body
+        self.range = body.range
+        self.origin = origin
+        self.declaredAs = declaredAs
+    }
+
+    public var group: String {
+        let parts = apiVersion.split(separator: "/")
+        return parts.count == 2 ? String(parts[0]) : "core"
+    }
+
+    static let clusterScoped: Set<String> = [
+        "Namespace", "Node", "PersistentVolume", "StorageClass", "ClusterRole", "ClusterRoleBinding",
+        "CustomResourceDefinition", "PriorityClass", "IngressClass", "ValidatingWebhookConfiguration",
+        "MutatingWebhookConfiguration", "APIService", "RuntimeClass", "CSIDriver", "VolumeSnapshotClass",
+    ]
+
+    public var isNamespaced: Bool { !Self.clusterScoped.contains(kind) }
+
+    /// Namespace as the API server would set it: explicit, or `default`.
+    public var effectiveNamespace: String? { isNamespaced ? (namespace ?? "default") : nil }
+
+    public var address: String {
+        "k8s:\(group)/\(kind)/" + (effectiveNamespace.map { "\($0)/" } ?? "") + name
+    }
+
+    public var nodeKind: NodeKind {
+        switch kind {
+        case "Pod", "Deployment", "StatefulSet", "DaemonSet", "ReplicaSet", "Job", "CronJob", "ReplicationController": .workload
+        case "NetworkPolicy": .networkPolicy
+        case "Service": .service
+        case "Namespace": .namespace
+        case "ResourceQuota": .resourceQuota
+        case "LimitRange": .limitRange
+        case "ServiceMonitor": .serviceMonitor
+        case "PodMonitor": .podMonitor
+        case "PodDisruptionBudget": .podDisruptionBudget
+        case "HorizontalPodAutoscaler": .horizontalPodAutoscaler
+        case "PersistentVolume": .persistentVolume
+        case "StorageClass": .storageClass
+        default: .kubernetesObject
+        }
+    }
+
+    public var labels: [String: String] { Self.labelMap(body.at("metadata.labels")) }
+
+    static func labelMap(_ value: Value?) -> [String: String] {
+        var labels: [String: String] = [:]
+        for member in value?.members ?? [] {
+            if let v = member.value.scalarString { labels[member.key] = v }
+        }
+        return labels
+    }
+}
+
+/// The one pod template every workload kind exposes.
+public struct PodTemplate: Sendable {
+    /// The pod spec.
+    public var spec: Value
+    /// The pod's labels (what selectors match).
+    public var labels: [String: String]
+    public var annotations: Value?
+
+    /// The pod template of a workload's attributes, by kind.
+    public init?(workload node: GraphNode) {
+        let body = node.attributes
+        let kind = node.type.split(separator: "/").last.map(String.init) ?? ""
+        let template: Value?
+        switch kind {
+        case "Pod": template = body
+        case "CronJob": template = body.at("spec.jobTemplate.spec.template")
+        default: template = body.at("spec.template")
+        }
+        guard let template, let spec = template["spec"] else { return nil }
+        self.spec = spec
+        self.labels = KubernetesObject.labelMap(template.at("metadata.labels"))
+        self.annotations = template.at("metadata.annotations")
+    }
+
+    public var containers: [Value] { spec["containers"]?.elements ?? [] }
+    public var initContainers: [Value] { spec["initContainers"]?.elements ?? [] }
+    public var allContainers: [Value] { initContainers + containers }
+}

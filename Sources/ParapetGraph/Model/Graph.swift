@@ -1,0 +1,102 @@
+import ParapetCore
+import ParapetSyntax
+
+/// What a node is, independent of where it was declared: a Deployment from YAML and a
+/// `kubernetes_deployment` from Terraform are both `.workload`.
+public enum NodeKind: String, Sendable, Hashable, CaseIterable, Comparable {
+    // Kubernetes
+    case workload, networkPolicy = "network-policy", service, namespace, resourceQuota = "resource-quota"
+    case limitRange = "limit-range", serviceMonitor = "service-monitor", podMonitor = "pod-monitor"
+    case podDisruptionBudget = "pod-disruption-budget", horizontalPodAutoscaler = "horizontal-pod-autoscaler"
+    case persistentVolume = "persistent-volume", storageClass = "storage-class", kubernetesObject = "kubernetes-object"
+    // Terraform
+    case resource, dataSource = "data-source", module, variable, local, output
+    case planChange = "plan-change"
+    // Agents
+    case agent, model, tool, mcpServer = "mcp-server"
+
+    public static func < (lhs: NodeKind, rhs: NodeKind) -> Bool { lhs.rawValue < rhs.rawValue }
+}
+
+public struct NodeID: Hashable, Comparable, Sendable {
+    public let index: Int
+    public static func < (lhs: NodeID, rhs: NodeID) -> Bool { lhs.index < rhs.index }
+}
+
+/// A node of the unified graph.
+public struct GraphNode: Sendable {
+    public var id: NodeID
+    /// Stable address: `aws_security_group.web`, `module.net.aws_vpc.main`,
+    /// `k8s:apps/Deployment/agents/support-bot`.
+    public var address: String
+    public var kind: NodeKind
+    /// The raw type: `aws_security_group`, `apps/v1/Deployment`, `claude-settings`.
+    public var type: String
+    public var range: SourceRange
+    /// The attribute tree (Kubernetes object, evaluated Terraform body, agent facets).
+    public var attributes: Value
+    /// Kubernetes namespace (explicit or `default`) for namespaced objects.
+    public var namespace: String?
+    public var labels: [String: String]
+    /// `count` / `for_each` when present: the node stands for that many instances.
+    public var multiplicity: Value?
+    /// The file kind it was read from.
+    public var origin: FileKind
+
+    public var name: String { String(address.split(separator: "/").last ?? Substring(address)) }
+}
+
+/// A labeled edge: `selects`, `references`, `restricts`, `logs-to`, `runs`, `uses-model`.
+public struct GraphEdge: Hashable, Sendable {
+    public var from: NodeID
+    public var to: NodeID
+    public var label: String
+    /// What made the edge: the selector, the reference expression.
+    public var range: SourceRange
+}
+
+/// The unified graph with indexes by kind, address and namespace.
+public struct Graph: Sendable {
+    public private(set) var nodes: [GraphNode] = []
+    public private(set) var edges: [GraphEdge] = []
+    private var byKind: [NodeKind: [NodeID]] = [:]
+    private var byAddress: [String: NodeID] = [:]
+    private var outgoing: [NodeID: [Int]] = [:]
+    private var incoming: [NodeID: [Int]] = [:]
+
+    public init() {}
+
+    @discardableResult
+    public mutating func add(address: String, kind: NodeKind, type: String, range: SourceRange, attributes: Value,
+                             namespace: String? = nil, labels: [String: String] = [:], multiplicity: Value? = nil,
+                             origin: FileKind) -> NodeID {
+        if let existing = byAddress[address] { return existing }
+        let id = NodeID(index: nodes.count)
+        nodes.append(GraphNode(id: id, address: address, kind: kind, type: type, range: range, attributes: attributes,
+                               namespace: namespace, labels: labels, multiplicity: multiplicity, origin: origin))
+        byKind[kind, default: []].append(id)
+        byAddress[address] = id
+        return id
+    }
+
+    public mutating func connect(_ from: NodeID, _ to: NodeID, label: String, range: SourceRange) {
+        let edge = GraphEdge(from: from, to: to, label: label, range: range)
+        edges.append(edge)
+        outgoing[from, default: []].append(edges.count - 1)
+        incoming[to, default: []].append(edges.count - 1)
+    }
+
+    public mutating func update(_ id: NodeID, _ body: (inout GraphNode) -> Void) {
+        body(&nodes[id.index])
+    }
+
+    public subscript(id: NodeID) -> GraphNode { nodes[id.index] }
+    public func node(_ address: String) -> GraphNode? { byAddress[address].map { nodes[$0.index] } }
+    public func nodes(_ kind: NodeKind) -> [GraphNode] { (byKind[kind] ?? []).map { nodes[$0.index] } }
+    public func edges(from id: NodeID, label: String? = nil) -> [GraphEdge] {
+        (outgoing[id] ?? []).map { edges[$0] }.filter { label == nil || $0.label == label }
+    }
+    public func edges(to id: NodeID, label: String? = nil) -> [GraphEdge] {
+        (incoming[id] ?? []).map { edges[$0] }.filter { label == nil || $0.label == label }
+    }
+}

@@ -1,6 +1,7 @@
 import Dispatch
 import Foundation
 import ParapetCore
+import ParapetGraph
 import ParapetSyntax
 
 /// What to scan and how.
@@ -72,11 +73,13 @@ public enum Scan {
             }
             findings += diagnosticFindings(file)
         }
+        let graph = GraphBuilder.build(parsed)
+        findings += RuleEngine.run(builtInRules, graph: graph, files: parsed)
         findings.sort(by: Finding.reportOrder)
         let withFindings = Set(findings.map(\.range.path))
         var sources: [String: SourceFile] = [:]
         for file in parsed where withFindings.contains(file.source.path) { sources[file.source.path] = file.source }
-        return ScanResult(files: files, findings: findings, notes: notes, sources: sources, rules: MetaRules.all)
+        return ScanResult(files: files, findings: findings, notes: notes, sources: sources, rules: RuleCatalog.all)
     }
 
     /// Front-end diagnostics as findings: parse errors are PAR001, exceeded limits PAR004.

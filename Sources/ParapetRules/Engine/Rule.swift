@@ -1,0 +1,43 @@
+import ParapetCore
+import ParapetGraph
+import ParapetSyntax
+
+/// A built-in rule: one metadata value, and a check over the graph.
+public protocol Rule: Sendable {
+    static var metadata: RuleMetadata { get }
+    init()
+    func check(_ context: RuleContext) -> [Finding]
+}
+
+/// What a rule reads: the graph, the parsed files, and rule options.
+public struct RuleContext: Sendable {
+    public let graph: Graph
+    public let files: [ParsedFile]
+    public let options: [String: Value]
+
+    public init(graph: Graph, files: [ParsedFile], options: [String: Value] = [:]) {
+        self.graph = graph
+        self.files = files
+        self.options = options
+    }
+}
+
+extension Rule {
+    /// A finding of this rule at its default severity (configuration may change it later).
+    public func finding(_ message: String, at range: SourceRange, node: GraphNode? = nil, path: String? = nil,
+                        related: [RelatedLocation] = []) -> Finding {
+        Finding(code: Self.metadata.code, severity: Self.metadata.defaultSeverity, message: message, range: range,
+                related: related, address: node?.address, attributePath: path)
+    }
+}
+
+extension GraphNode {
+    /// Workload name as people say it: `Deployment agents/support-bot`.
+    public var kubernetesDisplay: String {
+        let kind = type.split(separator: "/").last.map(String.init) ?? type
+        return "\(kind) \(namespace.map { "\($0)/" } ?? "")\(name)"
+    }
+
+    /// The range of the object's `metadata.name`, or the object itself.
+    public var nameRange: SourceRange { attributes.at("metadata.name")?.range ?? range }
+}

@@ -1,0 +1,18 @@
+import Dispatch
+import Foundation
+import ParapetCore
+import ParapetGraph
+import ParapetSyntax
+
+/// Runs the enabled rules over the graph. Rules are independent, so they run in parallel; the
+/// findings are sorted afterwards, so the order does not depend on scheduling.
+public enum RuleEngine {
+    public static func run(_ rules: [any Rule.Type], graph: Graph, files: [ParsedFile]) -> [Finding] {
+        let context = RuleContext(graph: graph, files: files)
+        let slots = ResultSlots<[Finding]>(count: rules.count)
+        DispatchQueue.concurrentPerform(iterations: rules.count) { index in
+            slots.set(index, rules[index].init().check(context))
+        }
+        return slots.values.flatMap { $0 ?? [] }
+    }
+}

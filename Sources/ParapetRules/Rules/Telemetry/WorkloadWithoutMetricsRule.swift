@@ -1,0 +1,72 @@
+import ParapetCore
+import ParapetGraph
+
+struct WorkloadWithoutMetricsRule: Rule {
+    static let metadata = RuleMetadata(
+        code: "TEL110", name: "workload-without-metrics", family: .telemetry, defaultSeverity: .note,
+        summary: "Finds long-running workloads that nothing scrapes and that export no OpenTelemetry data.",
+        rationale: """
+            A workload with no scrape annotations, no ServiceMonitor or PodMonitor selecting it, and \
+            no OpenTelemetry exporter is invisible: a model server that slows down or an agent that \
+            loops is noticed by its users, not by its owners.
+            """,
+        remediation: "Add Prometheus scrape annotations, a ServiceMonitor or PodMonitor, or `OTEL_EXPORTER_OTLP_ENDPOINT`.",
+        examples: [
+            .triggering("""
+                apiVersion: apps/v1
+                kind: Deployment
+                metadata:
+                  name: ↓api
+                spec:
+                  template:
+                    spec:
+                      containers:
+                        - name: api
+                          image: api:1.0.0
+                """, fileName: "deploy.yaml"),
+            .passing("""
+                apiVersion: apps/v1
+                kind: Deployment
+                metadata:
+                  name: api
+                spec:
+                  template:
+                    spec:
+                      containers:
+                        - name: api
+                          image: api:1.0.0
+                          env:
+                            - name: OTEL_EXPORTER_OTLP_ENDPOINT
+                              value: http://otel-collector:4317
+                """, fileName: "deploy.yaml"),
+        ])
+
+    func check(_ context: RuleContext) -> [Finding] {
+        let graph = context.graph
+        var findings: [Finding] = []
+        for workload in graph.nodes(.workload) {
+            let kind = workload.type.split(separator: "/").last.map(String.init) ?? ""
+            guard ["Deployment", "StatefulSet", "DaemonSet"].contains(kind), let template = PodTemplate(workload: workload) else { continue }
+            if Self.hasScrapeAnnotation(template.annotations) || Self.hasScrapeAnnotation(workload.attributes.at("metadata.annotations")) { continue }
+            if template.allContainers.contains(where: Self.exportsOpenTelemetry) { continue }
+            if !graph.edges(to: workload.id, label: "monitors").isEmpty { continue }
+            let services = graph.edges(to: workload.id, label: "selects").map { graph[$0.from] }.filter { $0.kind == .service }
+            if services.contains(where: { !graph.edges(to: $0.id, label: "monitors").isEmpty }) { continue }
+            findings.append(finding("\(workload.kubernetesDisplay) exports no metrics or traces", at: workload.nameRange, node: workload))
+        }
+        return findings
+    }
+
+    static func hasScrapeAnnotation(_ annotations: Value?) -> Bool {
+        guard let annotations else { return false }
+        if annotations.isUnknown { return true }
+        return (annotations.members ?? []).contains { $0.key.hasSuffix("/scrape") && $0.value.scalarString != "false" }
+    }
+
+    static func exportsOpenTelemetry(_ container: Value) -> Bool {
+        (container["env"]?.elements ?? []).contains { env in
+            guard let name = env["name"]?.string else { return false }
+            return name.hasPrefix("OTEL_EXPORTER_OTLP") || name == "OTEL_TRACES_EXPORTER" || name == "OTEL_METRICS_EXPORTER"
+        }
+    }
+}

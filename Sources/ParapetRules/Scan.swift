@@ -11,14 +11,17 @@ public struct ScanOptions: Sendable {
     public var workingDirectory: String
     /// Worker threads for reading and parsing; defaults to the number of active cores.
     public var workers: Int
+    /// An explicit configuration file; otherwise `.parapet.yaml` is looked for.
+    public var configPath: String?
 
-    public init(roots: [String], limits: ScanLimits = ScanLimits(),
+    public init(roots: [String], limits: ScanLimits = ScanLimits(), configPath: String? = nil,
                 workingDirectory: String = FileManager.default.currentDirectoryPath,
                 workers: Int = ProcessInfo.processInfo.activeProcessorCount) {
         self.roots = roots
         self.limits = limits
         self.workingDirectory = workingDirectory
         self.workers = max(1, workers)
+        self.configPath = configPath
     }
 }
 
@@ -62,8 +65,16 @@ public enum Scan {
     }
 
     public static func run(_ options: ScanOptions) throws -> ScanResult {
-        let parsed = load(try discover(options), options: options)
+        var configuration = Configuration()
         var findings: [Finding] = []
+        if let path = ConfigurationLoader.locate(explicit: options.configPath, workingDirectory: options.workingDirectory, roots: options.roots) {
+            let display = Discovery(workingDirectory: options.workingDirectory).display(Discovery.absolute(path, in: options.workingDirectory))
+            let (loaded, problems) = ConfigurationLoader.load(path: path, displayPath: display)
+            configuration = loaded
+            findings += problems
+        }
+        let discovered = try discover(options).filter { configuration.includes(path: $0.displayPath) }
+        let parsed = load(discovered, options: options)
         var notes: [String] = []
         var files: [ScannedFile] = []
         for file in parsed {
@@ -73,13 +84,36 @@ public enum Scan {
             }
             findings += diagnosticFindings(file)
         }
+        let rules = builtInRules.filter { configuration.isEnabled($0.metadata) }
         let graph = GraphBuilder.build(parsed)
-        findings += RuleEngine.run(builtInRules, graph: graph, files: parsed)
+        findings += RuleEngine.run(rules, graph: graph, files: parsed, options: configuration.ruleOptions)
+        findings = Suppressions.apply(findings, files: parsed, graph: graph, requireReason: configuration.requireSuppressionReason)
+        findings = configure(findings, configuration)
         findings.sort(by: Finding.reportOrder)
         let withFindings = Set(findings.map(\.range.path))
         var sources: [String: SourceFile] = [:]
         for file in parsed where withFindings.contains(file.source.path) { sources[file.source.path] = file.source }
-        return ScanResult(files: files, findings: findings, notes: notes, sources: sources, rules: RuleCatalog.all)
+        return ScanResult(files: files, findings: findings, notes: notes, sources: sources,
+                          rules: RuleCatalog.all.filter { configuration.isEnabled($0) })
+    }
+
+    /// Drops findings of disabled rules and per-path ignores; applies severity overrides.
+    static func configure(_ findings: [Finding], _ configuration: Configuration) -> [Finding] {
+        findings.compactMap { finding in
+            guard let rule = RuleCatalog.find(finding.code), configuration.isEnabled(rule),
+                  !configuration.isIgnored(finding, rule: rule) else { return nil }
+            var configured = finding
+            configured.severity = configuration.severity(for: rule)
+            return configured
+        }
+    }
+
+    /// Loads in-memory sources (rule examples, tests) and runs the given rules over them.
+    public static func analyze(_ sources: [SourceFile], rules: [any Rule.Type] = builtInRules, limits: ScanLimits = ScanLimits()) -> [Finding] {
+        let loader = Loader(limits: limits)
+        let parsed = sources.compactMap { loader.load($0) }
+        let findings = parsed.flatMap(diagnosticFindings) + RuleEngine.run(rules, graph: GraphBuilder.build(parsed), files: parsed)
+        return findings.sorted(by: Finding.reportOrder)
     }
 
     /// Front-end diagnostics as findings: parse errors are PAR001, exceeded limits PAR004.

@@ -46,8 +46,11 @@ struct ScanCommand: ParsableCommand {
     @Option(help: "Color in text output: auto (only on a terminal), always or never.")
     var color: ColorMode = .auto
 
+    @Option(help: ArgumentHelp("Configuration file (default: .parapet.yaml in the working directory or the first scanned directory).", valueName: "file"))
+    var config: String?
+
     func run() throws {
-        let options = ScanOptions(roots: paths)
+        let options = ScanOptions(roots: paths, configPath: config)
         if listFiles {
             try printFileList(options)
             return

@@ -7,8 +7,8 @@ import ParapetSyntax
 /// Runs the enabled rules over the graph. Rules are independent, so they run in parallel; the
 /// findings are sorted afterwards, so the order does not depend on scheduling.
 public enum RuleEngine {
-    public static func run(_ rules: [any Rule.Type], graph: Graph, files: [ParsedFile]) -> [Finding] {
-        let context = RuleContext(graph: graph, files: files)
+    public static func run(_ rules: [any Rule.Type], graph: Graph, files: [ParsedFile], options: [String: Value] = [:]) -> [Finding] {
+        let context = RuleContext(graph: graph, files: files, options: options)
         let slots = ResultSlots<[Finding]>(count: rules.count)
         DispatchQueue.concurrentPerform(iterations: rules.count) { index in
             slots.set(index, rules[index].init().check(context))

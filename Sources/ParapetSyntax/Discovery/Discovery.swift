@@ -81,13 +81,13 @@ public struct Discovery: Sendable {
         }
     }
 
-    func display(_ absolute: String) -> String {
+    public func display(_ absolute: String) -> String {
         if workingDirectory == "/" { return String(absolute.dropFirst()) }
         if absolute.hasPrefix(workingDirectory + "/") { return String(absolute.dropFirst(workingDirectory.count + 1)) }
         return absolute
     }
 
-    static func absolute(_ path: String, in directory: String) -> String {
+    public static func absolute(_ path: String, in directory: String) -> String {
         normalize(path.hasPrefix("/") ? path : directory + "/" + path)
     }
 

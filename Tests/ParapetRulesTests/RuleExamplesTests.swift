@@ -1,0 +1,73 @@
+import ParapetCore
+import ParapetTestSupport
+import Testing
+@testable import ParapetRules
+
+extension RuleMetadata: CustomTestStringConvertible {
+    public var testDescription: String { "\(code) \(name)" }
+}
+
+private func rule(_ code: String) -> (any Rule.Type)? {
+    builtInRules.first { $0.metadata.code == code }
+}
+
+private func findings(_ example: RuleExample, source: String, rule: any Rule.Type) -> [Finding] {
+    var sources = [SourceFile(path: example.fileName, text: source)]
+    sources += example.companions.sorted { $0.key < $1.key }.map { SourceFile(path: $0.key, text: $0.value) }
+    return Scan.analyze(sources, rules: [rule]).filter { $0.code == rule.metadata.code }
+}
+
+@Suite struct RuleExamplesTests {
+    @Test(arguments: builtInRules.map { $0.metadata })
+    func metadataIsWellFormed(_ meta: RuleMetadata) {
+        #expect(meta.code.hasPrefix(meta.family.prefix))
+        #expect(meta.name.allSatisfy { $0.isLowercase || $0.isNumber || $0 == "-" })
+        #expect(meta.summary.hasSuffix(".") && meta.remediation.hasSuffix("."))
+        #expect(meta.examples.contains { $0.expectation == .triggers })
+        #expect(meta.examples.contains { $0.expectation == .passes })
+        for example in meta.examples where example.expectation == .triggers {
+            #expect(example.source.contains("↓"), "triggering example needs a ↓ marker")
+        }
+    }
+
+    @Test func codesAndNamesAreUnique() {
+        let all = RuleCatalog.all
+        #expect(Set(all.map(\.code)).count == all.count)
+        #expect(Set(all.map(\.name)).count == all.count)
+    }
+
+    @Test(arguments: builtInRules.map { $0.metadata })
+    func examplesFindWhatTheyMark(_ meta: RuleMetadata) throws {
+        let rule = try #require(rule(meta.code))
+        for example in meta.examples {
+            let (source, expected) = stripMarkers(example.source)
+            let found = findings(example, source: source, rule: rule)
+            let positions = found.map { [$0.range.start.line, $0.range.start.column] }
+            #expect(positions == expected.map { [$0.line, $0.column] }, "\(example.expectation) example in \(example.fileName)")
+            for finding in found {
+                #expect(finding.range.path == example.fileName || example.companions[finding.range.path] != nil)
+                #expect(finding.range.start.line >= 1 && finding.range.end >= finding.range.start)
+            }
+        }
+    }
+
+    @Test(arguments: builtInRules.map { $0.metadata })
+    func findingsMoveDownOneLineBelowAMultibyteComment(_ meta: RuleMetadata) throws {
+        let rule = try #require(rule(meta.code))
+        for example in meta.examples where example.expectation == .triggers {
+            let (source, expected) = stripMarkers(example.source)
+            let shifted = findings(example, source: "# ünïcödé ✓ \(meta.code)\n" + source, rule: rule)
+            #expect(shifted.map { [$0.range.start.line, $0.range.start.column] } == expected.map { [$0.line + 1, $0.column] })
+        }
+    }
+
+    @Test(arguments: builtInRules.map { $0.metadata })
+    func crlfLineEndingsKeepPositions(_ meta: RuleMetadata) throws {
+        let rule = try #require(rule(meta.code))
+        for example in meta.examples where example.expectation == .triggers {
+            let (source, expected) = stripMarkers(example.source)
+            let crlf = findings(example, source: source.replacingOccurrences(of: "\n", with: "\r\n"), rule: rule)
+            #expect(crlf.map { [$0.range.start.line, $0.range.start.column] } == expected.map { [$0.line, $0.column] })
+        }
+    }
+}

@@ -13,7 +13,7 @@ override PATH := $(shell printenv PATH)
 endif
 export PKG_CONFIG_PATH := $(PREFIX)/lib/pkgconfig:$(PKG_CONFIG_PATH)
 
-.PHONY: all deps build scan test bench clean
+.PHONY: all deps build scan test bench clean generate
 
 all: build
 
@@ -35,3 +35,7 @@ bench: build
 
 clean:
 	rm -rf .build
+
+# Regenerates the embedded copy of rules/ (a test fails when it is stale).
+generate:
+	sh scripts/embed-rules.sh

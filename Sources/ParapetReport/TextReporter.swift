@@ -39,12 +39,12 @@ public struct TextReporter: Reporter {
         for note in report.notes {
             output += "\(style("info:", .bold)) \(TerminalText.visible(note))\n"
         }
-        if !report.findings.isEmpty || !report.notes.isEmpty, !output.hasSuffix("\n\n") { output += "\n" }
+        if !output.isEmpty, !output.hasSuffix("\n\n") { output += "\n" }
         output += summary(report)
         return output
     }
 
-    func lines(for finding: Finding) -> [String] {
+    private func lines(for finding: Finding) -> [String] {
         let severityStyle = Self.style(for: finding.severity)
         var lines = ["\(style(location(finding.range) + ":", .bold)) \(style(finding.severity.rawValue, severityStyle)) "
             + "\(style(TerminalText.visible(finding.code), .bold)) \(TerminalText.visible(finding.message))"]

@@ -1,12 +1,18 @@
 import ParapetCore
+import ParapetReport
 import ParapetRules
 
 enum Reporting {
     static func render(_ result: ScanResult, format: OutputFormat, color: Bool, workingDirectory: String) -> String {
-        var out = ""
-        for finding in result.findings {
-            out += "\(finding.range.path):\(finding.range.start.line):\(finding.range.start.column): \(finding.severity.rawValue) \(finding.code) \(finding.message)\n"
+        let report = ScanReport(findings: result.findings, rules: result.rules,
+                                files: result.files.map { ParapetReport.ScannedFile(path: $0.path, kind: $0.kind.rawValue) },
+                                notes: result.notes, toolVersion: Parapet.version, workingDirectory: workingDirectory)
+        let reportFormat: ReportFormat = switch format {
+        case .text: .text
+        case .json: .json
+        case .sarif: .sarif
         }
-        return out
+        let sources = result.sources
+        return reportFormat.reporter(color: color, sources: { sources[$0] }).render(report)
     }
 }

@@ -21,7 +21,7 @@ let package = Package(
         .target(name: "ParapetSyntax", dependencies: ["ParapetCore", "CYAML", "CTreeSitter", "CTreeSitterHCL"]),
         .target(name: "ParapetGraph", dependencies: ["ParapetCore", "ParapetSyntax"]),
         .target(name: "ParapetRules", dependencies: ["ParapetCore", "ParapetSyntax", "ParapetGraph"]),
-        .target(name: "ParapetReport", dependencies: ["ParapetCore"]),
+        .target(name: "ParapetReport", dependencies: ["ParapetCore"], exclude: ["JSONSchema.md"]),
         .executableTarget(name: "parapet", dependencies: [
             "ParapetCore", "ParapetSyntax", "ParapetGraph", "ParapetRules", "ParapetReport",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),

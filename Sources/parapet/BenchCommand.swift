@@ -56,8 +56,13 @@ struct BenchCommand: ParsableCommand {
             best = min(best, Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9)
         }
         var usage = rusage()
-        getrusage(RUSAGE_SELF, &usage)
+        #if os(Linux)
+        getrusage(RUSAGE_SELF.rawValue, &usage)
         let rssMB = Double(usage.ru_maxrss) / 1024
+        #else
+        getrusage(RUSAGE_SELF, &usage)
+        let rssMB = Double(usage.ru_maxrss) / 1_048_576
+        #endif
         let mb = Double(bytes) / 1_000_000
         let line = String(format: "%-5@ %6d files %8.2f MB %8.3f s %9.1f files/s %7.2f MB/s %7.1f MB peak RSS%@",
                           stage.rawValue as NSString, files, mb, best, Double(files) / best, mb / best, rssMB,

@@ -7,7 +7,7 @@ extension RuleMetadata: CustomTestStringConvertible {
     public var testDescription: String { "\(code) \(name)" }
 }
 
-private func rule(_ code: String) -> (any Rule.Type)? {
+private func ruleType(_ code: String) -> (any Rule.Type)? {
     builtInRules.first { $0.metadata.code == code }
 }
 
@@ -38,7 +38,7 @@ private func findings(_ example: RuleExample, source: String, rule: any Rule.Typ
 
     @Test(arguments: builtInRules.map { $0.metadata })
     func examplesFindWhatTheyMark(_ meta: RuleMetadata) throws {
-        let rule = try #require(rule(meta.code))
+        let rule = try #require(ruleType(meta.code))
         for example in meta.examples {
             let (source, expected) = stripMarkers(example.source)
             let found = findings(example, source: source, rule: rule)
@@ -53,7 +53,7 @@ private func findings(_ example: RuleExample, source: String, rule: any Rule.Typ
 
     @Test(arguments: builtInRules.map { $0.metadata })
     func findingsMoveDownOneLineBelowAMultibyteComment(_ meta: RuleMetadata) throws {
-        let rule = try #require(rule(meta.code))
+        let rule = try #require(ruleType(meta.code))
         for example in meta.examples where example.expectation == .triggers {
             let (source, expected) = stripMarkers(example.source)
             let shifted = findings(example, source: "# ünïcödé ✓ \(meta.code)\n" + source, rule: rule)
@@ -63,7 +63,7 @@ private func findings(_ example: RuleExample, source: String, rule: any Rule.Typ
 
     @Test(arguments: builtInRules.map { $0.metadata })
     func crlfLineEndingsKeepPositions(_ meta: RuleMetadata) throws {
-        let rule = try #require(rule(meta.code))
+        let rule = try #require(ruleType(meta.code))
         for example in meta.examples where example.expectation == .triggers {
             let (source, expected) = stripMarkers(example.source)
             let crlf = findings(example, source: source.replacingOccurrences(of: "\n", with: "\r\n"), rule: rule)

@@ -5,13 +5,22 @@ import ParapetSyntax
 /// stage (references, selectors) adds edges.
 public enum GraphBuilder {
     public static func build(_ files: [ParsedFile]) -> Graph {
+        var diagnostics: [SyntaxDiagnostic] = []
+        return build(files, diagnostics: &diagnostics)
+    }
+
+    /// Builds the graph; problems found while lowering (module cycles, local cycles) are added
+    /// to `diagnostics` with their positions.
+    public static func build(_ files: [ParsedFile], diagnostics: inout [SyntaxDiagnostic]) -> Graph {
         var graph = Graph()
+        TerraformLowering.lower(files, into: &graph, diagnostics: &diagnostics)
         for file in files where file.kind == .kubernetes || file.kind == .kagent {
             for object in KubernetesLowering.objects(in: file) {
                 KubernetesLowering.add(object, to: &graph)
             }
         }
         KubernetesLowering.link(&graph)
+        PlanLowering.lower(files, into: &graph)
         return graph
     }
 }

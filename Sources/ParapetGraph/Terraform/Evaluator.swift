@@ -1,0 +1,284 @@
+import ParapetCore
+import ParapetSyntax
+
+/// Evaluates HCL expressions to values: literals, templates, variables, locals, resource
+/// attributes set in configuration, operators, conditionals, `for` expressions and the common
+/// functions. What it cannot know is `unknown`, never a guess.
+struct Evaluator {
+    let instance: ModuleInstance?
+    /// Names bound by `for` expressions, dynamic block iterators, `each` and `count`.
+    var bindings: [String: Value] = [:]
+
+    init(instance: ModuleInstance?, bindings: [String: Value] = [:]) {
+        self.instance = instance
+        self.bindings = bindings
+    }
+
+    func evaluate(_ expression: HCLExpression) -> Value {
+        let range = expression.range
+        switch expression.kind {
+        case .number(let text): return Value(.number(Double(text) ?? 0), range: range)
+        case .bool(let flag): return Value(.bool(flag), range: range)
+        case .null: return Value(.null, range: range)
+        case .invalid: return Value(.unknown("expression does not parse"), range: range)
+        case .parenthesized(let inner):
+            var value = evaluate(inner)
+            value.range = range
+            return value
+        case .template(let template): return self.template(template.parts, range: range)
+        case .tuple(let elements): return Value(.list(elements.map(evaluate)), range: range)
+        case .object(let items):
+            var members: [Value.Member] = []
+            for item in items {
+                let key = item.keyName ?? evaluate(item.key).scalarString
+                guard let key else { return Value(.unknown("object key is not known"), range: range) }
+                members.append(Value.Member(key: key, keyRange: item.key.range, value: evaluate(item.value)))
+            }
+            return Value(.object(members), range: range)
+        case .variable(let name):
+            if let bound = bindings[name] { return relocated(bound, to: range) }
+            return Value(.unknown("`\(name)` is not known before apply"), range: range)
+        case .traversal(let source, let steps): return traversal(source, steps, range: range)
+        case .functionCall(let call): return TerraformFunctions.call(call, evaluator: self, range: range)
+        case .forExpression(let forExpression): return self.forExpression(forExpression, range: range)
+        case .conditional(let condition, let then, let otherwise):
+            let test = evaluate(condition)
+            if let flag = test.bool { return relocated(evaluate(flag ? then : otherwise), to: range, keepEvidence: true, adding: test.evidence) }
+            let a = evaluate(then), b = evaluate(otherwise)
+            if !a.isUnknown, a.display == b.display, a.scalarString != nil { return relocated(a, to: range) }
+            return Value(.unknown("condition is not known"), range: range, evidence: test.evidence)
+        case .unary(let op, let operand):
+            let value = evaluate(operand)
+            switch op {
+            case .negate: return value.number.map { Value(.number(-$0), range: range, evidence: value.evidence) } ?? unknown(value, range)
+            case .not: return value.bool.map { Value(.bool(!$0), range: range, evidence: value.evidence) } ?? unknown(value, range)
+            }
+        case .binary(let op, let left, let right): return binary(op, evaluate(left), evaluate(right), range: range)
+        }
+    }
+
+    /// Keeps a referenced value's content and evidence, but places it where it is used; the
+    /// place it was written goes into the evidence.
+    func relocated(_ value: Value, to range: SourceRange, keepEvidence: Bool = true, adding extra: [RelatedLocation] = []) -> Value {
+        var moved = value
+        moved.range = range
+        moved.evidence = (keepEvidence ? value.evidence : []) + extra
+        return moved
+    }
+
+    func unknown(_ value: Value, _ range: SourceRange) -> Value {
+        Value(.unknown(value.isUnknown ? "operand is not known" : "operand has the wrong type"), range: range, evidence: value.evidence)
+    }
+
+    private func template(_ parts: [HCLTemplatePart], range: SourceRange) -> Value {
+        var text = ""
+        var evidence: [RelatedLocation] = []
+        for part in parts {
+            switch part.kind {
+            case .literal(let chunk): text += chunk
+            case .interpolation(let expression, _):
+                let value = evaluate(expression)
+                evidence += value.evidence
+                guard let piece = value.scalarString else { return Value(.unknown("interpolation is not known"), range: range, evidence: evidence) }
+                text += piece
+            case .ifDirective(let directive):
+                let test = evaluate(directive.condition)
+                guard let flag = test.bool else { return Value(.unknown("template condition is not known"), range: range) }
+                let chosen = flag ? directive.then : (directive.else ?? [])
+                let inner = template(chosen, range: range)
+                guard let piece = inner.string else { return inner }
+                text += piece
+            case .forDirective(let directive):
+                let collection = evaluate(directive.collection)
+                guard let items = iterate(collection) else { return Value(.unknown("template loop is not known"), range: range) }
+                for (key, item) in items {
+                    var inner = self
+                    inner.bindings[directive.valueVariable] = item
+                    if let keyName = directive.keyVariable { inner.bindings[keyName] = key }
+                    let piece = inner.template(directive.body, range: range)
+                    guard let string = piece.string else { return piece }
+                    text += string
+                }
+            }
+        }
+        return Value(.string(text), range: range, evidence: evidence)
+    }
+
+    /// Key and value of each element of a known list or object.
+    func iterate(_ collection: Value) -> [(Value, Value)]? {
+        switch collection.content {
+        case .list(let items): return items.enumerated().map { (Value(.number(Double($0.offset)), range: $0.element.range), $0.element) }
+        case .object(let members): return members.map { (Value(.string($0.key), range: $0.keyRange), $0.value) }
+        default: return nil
+        }
+    }
+
+    private func forExpression(_ expression: HCLForExpression, range: SourceRange) -> Value {
+        let collection = evaluate(expression.collection)
+        guard let items = iterate(collection) else { return Value(.unknown("`for` collection is not known"), range: range, evidence: collection.evidence) }
+        var elements: [Value] = []
+        var members: [Value.Member] = []
+        for (key, item) in items {
+            var inner = self
+            inner.bindings[expression.valueVariable] = item
+            if let keyName = expression.keyVariable { inner.bindings[keyName] = key }
+            if let condition = expression.condition {
+                guard let keep = inner.evaluate(condition).bool else { return Value(.unknown("`for` condition is not known"), range: range) }
+                if !keep { continue }
+            }
+            let value = inner.evaluate(expression.value)
+            if let keyExpression = expression.key {
+                guard let name = inner.evaluate(keyExpression).scalarString else { return Value(.unknown("`for` key is not known"), range: range) }
+                if expression.grouping, let index = members.firstIndex(where: { $0.key == name }) {
+                    members[index].value.content = .list((members[index].value.list ?? []) + [value])
+                } else {
+                    let stored = expression.grouping ? Value(.list([value]), range: value.range) : value
+                    members.append(Value.Member(key: name, keyRange: keyExpression.range, value: stored))
+                }
+            } else {
+                elements.append(value)
+            }
+        }
+        return expression.isObject ? Value(.object(members), range: range, evidence: collection.evidence)
+            : Value(.list(elements), range: range, evidence: collection.evidence)
+    }
+
+    private func traversal(_ source: HCLExpression, _ steps: [HCLTraversalStep], range: SourceRange) -> Value {
+        var remaining = steps[...]
+        var current: Value
+        if case .variable(let root) = source.kind {
+            if let bound = bindings[root] {
+                current = bound
+            } else {
+                switch root {
+                case "var", "local":
+                    guard let instance, case .attribute(let name)? = remaining.first?.kind else {
+                        return Value(.unknown("`\(root)` is not known here"), range: range)
+                    }
+                    remaining = remaining.dropFirst()
+                    current = root == "var" ? instance.variable(name, at: range) : instance.local(name, at: range)
+                case "module", "data", "path", "terraform", "each", "count", "self":
+                    return Value(.unknown("`\(root)` values are not known before apply"), range: range)
+                default:
+                    guard let instance, case .attribute(let name)? = remaining.first?.kind,
+                          let resource = instance.resource("\(root).\(name)", at: range) else {
+                        return Value(.unknown("resource attributes are not known before apply"), range: range)
+                    }
+                    remaining = remaining.dropFirst()
+                    current = resource
+                }
+            }
+        } else {
+            current = evaluate(source)
+        }
+        for step in remaining {
+            current = apply(step, to: current)
+            if current.isUnknown { break }
+        }
+        return relocated(current, to: range)
+    }
+
+    private func apply(_ step: HCLTraversalStep, to value: Value) -> Value {
+        if value.isUnknown { return value }
+        switch step.kind {
+        case .attribute(let name):
+            if let items = value.list, items.count == 1, items[0].members != nil { return items[0][name] ?? computed(step) }
+            return value[name] ?? computed(step)
+        case .legacyIndex(let index): return element(value, Value(.number(Double(index)), range: step.range), step)
+        case .index(let expression): return element(value, evaluate(expression), step)
+        case .attributeSplat, .fullSplat:
+            return value.list.map { Value(.list($0), range: value.range, evidence: value.evidence) } ?? Value(.list([value]), range: value.range)
+        }
+    }
+
+    /// An attribute not set in configuration is computed by the provider: unknown, not null.
+    private func computed(_ step: HCLTraversalStep) -> Value {
+        Value(.unknown("attribute is computed by the provider"), range: step.range)
+    }
+
+    private func element(_ value: Value, _ key: Value, _ step: HCLTraversalStep) -> Value {
+        if key.isUnknown { return Value(.unknown("index is not known"), range: step.range) }
+        if let items = value.list, let number = key.number, number >= 0, Int(number) < items.count { return items[Int(number)] }
+        if let name = key.scalarString, let member = value[name] { return member }
+        return Value(.unknown("index is out of range"), range: step.range)
+    }
+
+    private func binary(_ op: HCLBinaryOperator, _ a: Value, _ b: Value, range: SourceRange) -> Value {
+        let evidence = a.evidence + b.evidence
+        switch op {
+        case .and:
+            if a.bool == false || b.bool == false { return Value(.bool(false), range: range, evidence: evidence) }
+            if let x = a.bool, let y = b.bool { return Value(.bool(x && y), range: range, evidence: evidence) }
+        case .or:
+            if a.bool == true || b.bool == true { return Value(.bool(true), range: range, evidence: evidence) }
+            if let x = a.bool, let y = b.bool { return Value(.bool(x || y), range: range, evidence: evidence) }
+        case .equal, .notEqual:
+            guard !a.isUnknown, !b.isUnknown else { break }
+            let same = a.display == b.display && a.isNull == b.isNull
+            return Value(.bool(op == .equal ? same : !same), range: range, evidence: evidence)
+        default:
+            guard let x = a.number, let y = b.number else { break }
+            let result: Value.Content
+            switch op {
+            case .add: result = .number(x + y)
+            case .subtract: result = .number(x - y)
+            case .multiply: result = .number(x * y)
+            case .divide: result = y == 0 ? .unknown("division by zero") : .number(x / y)
+            case .modulo: result = y == 0 ? .unknown("division by zero") : .number(x.truncatingRemainder(dividingBy: y))
+            case .greater: result = .bool(x > y)
+            case .greaterOrEqual: result = .bool(x >= y)
+            case .less: result = .bool(x < y)
+            case .lessOrEqual: result = .bool(x <= y)
+            default: result = .unknown("operator")
+            }
+            return Value(result, range: range, evidence: evidence)
+        }
+        return Value(.unknown("operand is not known"), range: range, evidence: evidence)
+    }
+
+    /// A body as a value: attributes are members; nested blocks are lists of objects under their
+    /// type; `dynamic` blocks expand when their collection is known.
+    func body(_ body: HCLBody) -> Value {
+        var members: [Value.Member] = []
+        func append(_ key: String, _ keyRange: SourceRange, _ element: Value, listRange: SourceRange) {
+            if let index = members.lastIndex(where: { $0.key == key }), let existing = members[index].value.list {
+                members[index].value = Value(.list(existing + [element]), range: members[index].value.range.union(listRange))
+            } else {
+                members.append(Value.Member(key: key, keyRange: keyRange, value: Value(.list([element]), range: listRange)))
+            }
+        }
+        for item in body.items {
+            switch item {
+            case .attribute(let attribute):
+                members.append(Value.Member(key: attribute.name, keyRange: attribute.nameRange, value: evaluate(attribute.value)))
+            case .block(let block) where block.type == "dynamic":
+                guard let name = block.label(0) else { continue }
+                for element in dynamic(block, name: name) { append(name, block.typeRange, element, listRange: block.range) }
+            case .block(let block):
+                var value = self.body(block.body)
+                value.range = block.range
+                append(block.type, block.typeRange, value, listRange: block.range)
+            }
+        }
+        return Value(.object(members), range: body.range)
+    }
+
+    private func dynamic(_ block: HCLBlock, name: String) -> [Value] {
+        guard let content = block.body.blocks(type: "content").first else { return [] }
+        let collection = block.body["for_each"].map(evaluate) ?? Value(.unknown("no for_each"), range: block.range)
+        guard let items = iterate(collection) else {
+            return [Value(.unknown("dynamic `\(name)` blocks depend on a value not known before apply"), range: block.range, evidence: collection.evidence)]
+        }
+        let iterator = block.body["iterator"].flatMap { $0.traversalRoot } ?? name
+        return items.map { key, item in
+            var inner = self
+            inner.bindings[iterator] = Value(.object([
+                Value.Member(key: "key", keyRange: key.range, value: key),
+                Value.Member(key: "value", keyRange: item.range, value: item),
+            ]), range: item.range)
+            var value = inner.body(content.body)
+            value.range = content.range
+            return value
+        }
+    }
+}

@@ -13,6 +13,8 @@ public struct ScanOptions: Sendable {
     public var workers: Int
     /// An explicit configuration file; otherwise `.parapet.yaml` is looked for.
     public var configPath: String?
+    /// Narrows the rules to these codes, names or families (on top of the configuration).
+    public var only: [String] = []
 
     public init(roots: [String], limits: ScanLimits = ScanLimits(), configPath: String? = nil,
                 workingDirectory: String = FileManager.default.currentDirectoryPath,
@@ -73,6 +75,7 @@ public enum Scan {
             configuration = loaded
             findings += problems
         }
+        if !options.only.isEmpty { configuration.select = options.only }
         let discovered = try discover(options).filter { configuration.includes(path: $0.displayPath) }
         let parsed = load(discovered, options: options)
         var notes: [String] = []
@@ -85,7 +88,9 @@ public enum Scan {
             findings += diagnosticFindings(file)
         }
         let rules = builtInRules.filter { configuration.isEnabled($0.metadata) }
-        let graph = GraphBuilder.build(parsed)
+        var loweringDiagnostics: [SyntaxDiagnostic] = []
+        let graph = GraphBuilder.build(parsed, diagnostics: &loweringDiagnostics)
+        findings += loweringDiagnostics.map(diagnosticFinding)
         findings += RuleEngine.run(rules, graph: graph, files: parsed, options: configuration.ruleOptions)
         findings = Suppressions.apply(findings, files: parsed, graph: graph, requireReason: configuration.requireSuppressionReason)
         findings = configure(findings, configuration)
@@ -112,21 +117,26 @@ public enum Scan {
     public static func analyze(_ sources: [SourceFile], rules: [any Rule.Type] = builtInRules, limits: ScanLimits = ScanLimits()) -> [Finding] {
         let loader = Loader(limits: limits)
         let parsed = sources.compactMap { loader.load($0) }
-        let findings = parsed.flatMap(diagnosticFindings) + RuleEngine.run(rules, graph: GraphBuilder.build(parsed), files: parsed)
-        return findings.sorted(by: Finding.reportOrder)
+        var diagnostics: [SyntaxDiagnostic] = []
+        let graph = GraphBuilder.build(parsed, diagnostics: &diagnostics)
+        var findings = parsed.flatMap(diagnosticFindings) + diagnostics.map(diagnosticFinding)
+        findings += RuleEngine.run(rules, graph: graph, files: parsed)
+        return Suppressions.apply(findings, files: parsed, graph: graph).sorted(by: Finding.reportOrder)
     }
 
     /// Front-end diagnostics as findings: parse errors are PAR001, exceeded limits PAR004.
     public static func diagnosticFindings(_ file: ParsedFile) -> [Finding] {
-        file.diagnostics.map { diagnostic in
-            switch diagnostic.kind {
-            case .parseError:
-                Finding(code: MetaRules.parseError.code, severity: MetaRules.parseError.defaultSeverity,
-                        message: diagnostic.message, range: diagnostic.range)
-            case .limit(let limit):
-                Finding(code: MetaRules.skippedFile.code, severity: MetaRules.skippedFile.defaultSeverity,
-                        message: diagnostic.message, range: diagnostic.range, attributePath: limit.rawValue)
-            }
+        file.diagnostics.map(diagnosticFinding)
+    }
+
+    static func diagnosticFinding(_ diagnostic: SyntaxDiagnostic) -> Finding {
+        switch diagnostic.kind {
+        case .parseError:
+            Finding(code: MetaRules.parseError.code, severity: MetaRules.parseError.defaultSeverity,
+                    message: diagnostic.message, range: diagnostic.range)
+        case .limit(let limit):
+            Finding(code: MetaRules.skippedFile.code, severity: MetaRules.skippedFile.defaultSeverity,
+                    message: diagnostic.message, range: diagnostic.range, attributePath: limit.rawValue)
         }
     }
 }

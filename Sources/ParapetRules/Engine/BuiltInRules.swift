@@ -1,11 +1,3 @@
-/// Every built-in Swift rule. A test checks that each `*Rule.swift` file under `Rules/` is listed.
-public let builtInRules: [any Rule.Type] = [
-    ContainerWithoutResourceLimitsRule.self,
-    ImageNotPinnedRule.self,
-    NetworkPolicyAllowsAllEgressRule.self,
-    WorkloadWithoutEgressPolicyRule.self,
-    WorkloadWithoutHealthProbesRule.self,
-    WorkloadWithoutMetricsRule.self,
-    NamespaceWithoutQuotaRule.self,
-    PersistentVolumeDeletedOnReleaseRule.self,
-]
+/// Every built-in Swift rule, family by family. Each family's list lives beside its rules
+/// (`Rules/<Family>/<Family>Rules.swift`); a test checks that every `*Rule.swift` file is listed.
+public let builtInRules: [any Rule.Type] = telemetryRules + egressRules + budgetRules + gateRules + pinningRules

@@ -1,0 +1,4 @@
+let budgetRules: [any Rule.Type] = [
+    ContainerWithoutResourceLimitsRule.self,
+    NamespaceWithoutQuotaRule.self,
+]

@@ -1,0 +1,4 @@
+let egressRules: [any Rule.Type] = [
+    WorkloadWithoutEgressPolicyRule.self,
+    NetworkPolicyAllowsAllEgressRule.self,
+]

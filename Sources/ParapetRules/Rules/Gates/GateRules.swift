@@ -1,0 +1,3 @@
+let gateRules: [any Rule.Type] = [
+    PersistentVolumeDeletedOnReleaseRule.self,
+]

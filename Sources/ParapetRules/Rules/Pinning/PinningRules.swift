@@ -1,0 +1,3 @@
+let pinningRules: [any Rule.Type] = [
+    ImageNotPinnedRule.self,
+]

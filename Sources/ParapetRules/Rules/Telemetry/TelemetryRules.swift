@@ -1,0 +1,4 @@
+let telemetryRules: [any Rule.Type] = [
+    WorkloadWithoutMetricsRule.self,
+    WorkloadWithoutHealthProbesRule.self,
+]

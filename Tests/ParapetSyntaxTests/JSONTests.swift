@@ -120,6 +120,9 @@ private func span(_ node: DataNode?) -> String { node.map { DataDump.span($0.ran
         ("[↓/x]", "Unexpected `/`: a comment starts with `//` or `/*`"),
         ("{\"é\": ↓§}", "Unexpected `§`, expected a value"),
         ("[↓\u{01}]", "Unexpected U+0001, expected a value"),
+        ("[↓\u{2060}1]", "Unexpected U+2060, expected a value"),
+        ("[\"a↓\\🐀\"]", "Invalid escape `\\🐀` in string"),
+        ("[\"↓\\\u{0}\"]", "Invalid escape `\\` followed by U+0000 in string"),
         ("{\"a\":↓", "Unexpected end of file: `{` at line 1, column 1 is not closed"),
     ])
     func errorsHaveExactPositions(_ marked: String, _ message: String) throws {

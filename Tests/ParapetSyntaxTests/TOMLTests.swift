@@ -144,6 +144,7 @@ private func span(_ node: DataNode?) -> String { node.map { DataDump.span($0.ran
         ("x = \"\"\"abc↓\"\"\"\"\"\"", "Too many quotes at the end of a multi-line string"),
         ("x = 1↓\ry = 2", "A carriage return must be followed by a line feed"),
         ("↓\"\"\"k\"\"\" = 1", "A multi-line string cannot be a key"),
+        ("x = 1 # a↓\u{7F}", "Control character U+007F is not allowed in a comment"),
     ])
     func errorsHaveExactPositions(_ marked: String, _ message: String) throws {
         let (text, expected) = stripMarkers(marked)
@@ -154,6 +155,17 @@ private func span(_ node: DataNode?) -> String { node.map { DataDump.span($0.ran
         #expect(diagnostic.message == message)
         #expect(diagnostic.range.start.line == expected.first?.line)
         #expect(diagnostic.range.start.column == expected.first?.column)
+    }
+
+    @Test func invalidUTF8IsAnError() throws {
+        let bytes = Array("a = \"é".utf8) + [0xED, 0xA0, 0x80] + Array("\"\n".utf8)
+        let diagnostic = try #require(TOMLParser.parse(SourceFile(path: "t.toml", bytes: bytes)).diagnostics.first)
+        #expect(diagnostic.message == "Invalid UTF-8 (byte 0xED): a TOML file must be UTF-8")
+        #expect(DataDump.span(diagnostic.range) == "1:7-1:8")
+        for bad: [UInt8] in [[0xC0, 0xAF], [0xF4, 0x90, 0x80, 0x80], [0xE2, 0x82], [0x80], [0xFF]] {
+            #expect(!TOMLParser.parse(SourceFile(path: "t.toml", bytes: Array("# ".utf8) + bad)).diagnostics.isEmpty)
+        }
+        #expect(TOMLParser.parse(SourceFile(path: "t.toml", text: "# ok: é 日本 🚀 \u{10FFFF}")).diagnostics.isEmpty)
     }
 
     @Test func commentsAreCollected() {

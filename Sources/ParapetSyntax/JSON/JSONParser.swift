@@ -5,9 +5,11 @@ import ParapetCore
 ///
 /// - An empty or whitespace-only file is zero documents and no error.
 /// - Scalars: strings have style `.string` (decoded; a lone or mismatched surrogate becomes
-///   U+FFFD), numbers `.number` with their text exactly as written, `true`/`false` `.bool`,
-///   `null` `.null`. Container ranges run from the bracket to the closing bracket; string ranges
-///   include the quotes. Duplicate keys are kept in order (`DataNode[key]` takes the last).
+///   U+FFFD, and so do bytes that are not UTF-8), numbers `.number` with their text exactly as
+///   written, `true`/`false` `.bool`, `null` `.null`. Container ranges run from the bracket to
+///   the closing bracket; string ranges include the quotes. Duplicate keys are kept in order
+///   (`DataNode[key]` takes the last). A UTF-8 byte order mark is skipped.
+/// - Strict mode (`allowComments: false`) accepts exactly RFC 8259, as JSONTestSuite checks it.
 /// - The first syntax error stops the parse and the file yields no document: rules must not
 ///   judge a truncated tree (a missing `}` would make every later setting look absent).
 ///   Comments before the error are still returned.

@@ -124,7 +124,8 @@ extension JSONReader {
                 ByteText.appendScalar(unit, to: &buffer)
             }
         default:
-            throw fail("Invalid escape `\\\(String(decoding: [letter], as: UTF8.self))` in string", from: escape, to: i)
+            throw fail("Invalid escape \(ByteText.describeEscape(bytes, at: escape)) in string",
+                       from: escape, to: escape + 1 + ByteText.sequenceLength(letter))
         }
     }
 

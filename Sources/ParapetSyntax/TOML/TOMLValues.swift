@@ -237,7 +237,8 @@ extension TOMLReader {
         case UInt8(ascii: "U"): digits = 8
         case UInt8(ascii: "x"): digits = 2
         default:
-            throw fail("Invalid escape `\\\(ByteText.describe(bytes, at: escape + 1).trimmingBackticks)` in string", from: escape, to: i)
+            throw fail("Invalid escape \(ByteText.describeEscape(bytes, at: escape)) in string",
+                       from: escape, to: escape + 1 + ByteText.sequenceLength(letter))
         }
         var value: UInt32 = 0
         for k in 0..<digits {
@@ -251,12 +252,5 @@ extension TOMLReader {
             throw fail("Invalid escape: U+\(String(value, radix: 16, uppercase: true)) is not a Unicode scalar value", from: escape, to: i)
         }
         ByteText.appendScalar(value, to: &buffer)
-    }
-}
-
-extension String {
-    /// `x` from "`x`", for messages that quote a character inside a longer quote.
-    fileprivate var trimmingBackticks: String {
-        hasPrefix("`") && hasSuffix("`") && count >= 2 ? String(dropFirst().dropLast()) : self
     }
 }

@@ -78,7 +78,7 @@ struct JSONReader {
         var stack: [Frame] = []
         while true {
             try skipTrivia()
-            guard i < bytes.count else { throw endOfFile(stack, expecting: "a value") }
+            guard i < bytes.count else { throw endOfFile(stack) }
             var value: DataNode
             let byte = bytes[i]
             if byte == UInt8(ascii: "{") || byte == UInt8(ascii: "[") {
@@ -115,7 +115,7 @@ struct JSONReader {
                     stack[top].items.append(value)
                 }
                 try skipTrivia()
-                guard i < bytes.count else { throw endOfFile(stack, expecting: "") }
+                guard i < bytes.count else { throw endOfFile(stack) }
                 let closer = isObject ? UInt8(ascii: "}") : UInt8(ascii: "]")
                 if bytes[i] == UInt8(ascii: ",") {
                     let comma = i
@@ -146,7 +146,7 @@ struct JSONReader {
     /// Reads `"key" :` at `i`; `stack` only serves the end-of-file message.
     mutating func readKey(_ stack: [Frame]) throws(SyntaxFailure) -> DataNode {
         try skipTrivia()
-        guard i < bytes.count else { throw endOfFile(stack, expecting: "") }
+        guard i < bytes.count else { throw endOfFile(stack) }
         guard bytes[i] == UInt8(ascii: "\"") else {
             let hint = bytes[i] == UInt8(ascii: "'") ? " (single quotes are not JSON)" : ""
             throw fail("Expected a property name in double quotes, found \(ByteText.describe(bytes, at: i))\(hint)", at: i)
@@ -157,7 +157,7 @@ struct JSONReader {
         let key = DataNode(.scalar(Scalar(text, style: .string)),
                            range: SourceRange(path: source.path, start: startPosition, end: cursor.position(at: i)))
         try skipTrivia()
-        guard i < bytes.count else { throw endOfFile(stack, expecting: "") }
+        guard i < bytes.count else { throw endOfFile(stack) }
         guard bytes[i] == UInt8(ascii: ":") else { throw fail("Expected `:` after property name", at: i) }
         i += 1
         return key
@@ -182,10 +182,8 @@ struct JSONReader {
 
     /// The end of the file came too early: name the innermost bracket left open, which is what
     /// the author has to find.
-    mutating func endOfFile(_ stack: [Frame], expecting: String) -> SyntaxFailure {
-        guard let open = stack.last else {
-            return fail("Unexpected end of file, expected \(expecting)", at: bytes.count)
-        }
+    mutating func endOfFile(_ stack: [Frame]) -> SyntaxFailure {
+        guard let open = stack.last else { return fail("Unexpected end of file, expected a value", at: bytes.count) }
         let bracket = open.isObject ? "{" : "["
         return fail("Unexpected end of file: `\(bracket)` at line \(open.start.line), column \(open.start.column) is not closed", at: bytes.count)
     }

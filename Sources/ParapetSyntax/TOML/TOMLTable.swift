@@ -79,7 +79,7 @@ extension TOMLReader {
         }
         let name = path(keys)
         if let slot = table.lookup(last.text) {
-            let earlier = line(of: table.entries[slot].key.start)
+            let earlier = table.entries[slot].key.start
             switch table.entries[slot].slot {
             case .tables(let array) where isArray:
                 let element = try newTable(in: table, start: headerStart, end: headerEnd)
@@ -94,11 +94,11 @@ extension TOMLReader {
                 return existing
             case .table(let existing) where !isArray:
                 let how = existing.explicit ? "" : " by dotted keys"
-                throw fail("Table `\(name)` is already defined\(how) (line \(earlier))", key: last)
+                throw fail("Table `\(name)` is already defined\(how) (line \(line(of: earlier)))", key: last)
             case .table, .tables:
-                throw fail("`\(name)` is already defined as \(isArray ? "a table" : "an array of tables") (line \(earlier))", key: last)
+                throw fail("`\(name)` is already defined as \(isArray ? "a table" : "an array of tables") (line \(line(of: earlier)))", key: last)
             case .value:
-                throw fail("Key `\(name)` is already defined as a value (line \(earlier))", key: last)
+                throw fail("Key `\(name)` is already defined as a value (line \(line(of: earlier)))", key: last)
             }
         }
         let created = try newTable(in: table, start: headerStart, end: headerEnd)
@@ -112,7 +112,6 @@ extension TOMLReader {
         guard let first = keys.first, let last = keys.last else { return }
         var table = base
         for (n, key) in keys.dropLast().enumerated() {
-            let name = path(keys[...n])
             guard let slot = table.lookup(key.text) else {
                 let child = try newTable(in: table, start: first.start, end: value.range.end.offset)
                 child.dottedSection = section
@@ -120,21 +119,21 @@ extension TOMLReader {
                 table = child
                 continue
             }
-            let earlier = line(of: table.entries[slot].key.start)
+            let earlier = table.entries[slot].key.start
             switch table.entries[slot].slot {
             case .table(let child):
                 if child.explicit {
-                    throw fail("Cannot add to table `\(name)` with a dotted key: it is declared by a header (line \(earlier))", key: key)
+                    throw fail("Cannot add to table `\(path(keys[...n]))` with a dotted key: it is declared by a header (line \(line(of: earlier)))", key: key)
                 }
                 if let made = child.dottedSection, made != section {
-                    throw fail("Cannot add to table `\(name)` with a dotted key: it was defined in an earlier section (line \(earlier))", key: key)
+                    throw fail("Cannot add to table `\(path(keys[...n]))` with a dotted key: it was defined in an earlier section (line \(line(of: earlier)))", key: key)
                 }
                 child.dottedSection = section
                 table = child
             case .tables:
-                throw fail("Cannot add to array of tables `\(name)` with a dotted key (line \(earlier))", key: key)
+                throw fail("Cannot add to array of tables `\(path(keys[...n]))` with a dotted key (line \(line(of: earlier)))", key: key)
             case .value:
-                throw fail("Key `\(name)` is already defined as a value (line \(earlier))", key: key)
+                throw fail("Key `\(path(keys[...n]))` is already defined as a value (line \(line(of: earlier)))", key: key)
             }
         }
         if let slot = table.lookup(last.text) {

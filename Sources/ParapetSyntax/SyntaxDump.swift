@@ -5,29 +5,18 @@ public enum SyntaxDump {
     public static func render(_ parsed: ParsedFile) -> String {
         var out = ""
         switch parsed.tree {
-        case .hcl(let file): out += hclTree(file, parsed.comments)
+        case .hcl(let file):
+            return HCLDump.render(file, comments: parsed.comments, diagnostics: parsed.diagnostics)
         case .data(let documents): out += DataDump.render(documents)
         case nil: out += "no tree\n"
         }
-        out += trailer(comments: parsed.comments, diagnostics: parsed.diagnostics, includeComments: !isHCL(parsed))
-        return out
-    }
-
-    static func isHCL(_ parsed: ParsedFile) -> Bool {
-        if case .hcl = parsed.tree { return true }
-        return false
-    }
-
-    static func hclTree(_ file: HCLFile, _ comments: [Comment]) -> String {
-        "hcl\n"
+        return out + trailer(comments: parsed.comments, diagnostics: parsed.diagnostics)
     }
 
     /// Comments and diagnostics, one per line, for dumps and snapshots.
-    public static func trailer(comments: [Comment], diagnostics: [SyntaxDiagnostic], includeComments: Bool = true) -> String {
+    public static func trailer(comments: [Comment], diagnostics: [SyntaxDiagnostic]) -> String {
         var out = ""
-        if includeComments {
-            for comment in comments { out += "comment \(DataDump.span(comment.range)) \(DataDump.quote(comment.text))\n" }
-        }
+        for comment in comments { out += "comment \(DataDump.span(comment.range)) \(DataDump.quote(comment.text))\n" }
         for diagnostic in diagnostics {
             let kind: String
             switch diagnostic.kind {

@@ -132,5 +132,5 @@ public struct Value: Sendable {
         }
     }
 
-    var quotedDisplay: String { if case .string(let s) = content { "\"\(s)\"" } else { display } }
+    public var quotedDisplay: String { if case .string(let s) = content { "\"\(s)\"" } else { display } }
 }

@@ -132,7 +132,12 @@ private struct Lowering {
             graph.add(address: node.address, kind: node.kind, type: node.type, range: node.range, attributes: node.attributes,
                       multiplicity: node.multiplicity, origin: .terraform)
         }
-        for object in kubernetes.sorted(by: { $0.address < $1.address }) { KubernetesLowering.add(object, to: &graph) }
+        for object in kubernetes.sorted(by: { $0.address < $1.address }) {
+            KubernetesLowering.add(object, to: &graph)
+            if let declared = object.declaredAs.flatMap(graph.node), let lowered = graph.node(object.address) {
+                graph.connect(declared.id, lowered.id, label: "declares", range: declared.range)
+            }
+        }
         for node in pending {
             guard let from = graph.node(node.address) else { continue }
             for (target, range) in node.references {

@@ -21,6 +21,7 @@ public enum GraphBuilder {
         }
         KubernetesLowering.link(&graph)
         PlanLowering.lower(files, into: &graph)
+        AgentAdapters.lower(files, into: &graph)
         return graph
     }
 }

@@ -59,6 +59,8 @@ public struct GraphEdge: Hashable, Sendable {
 public struct Graph: Sendable {
     public private(set) var nodes: [GraphNode] = []
     public private(set) var edges: [GraphEdge] = []
+    /// The normalized facets of every `agent` node.
+    public private(set) var agents: [NodeID: AgentProfile] = [:]
     private var byKind: [NodeKind: [NodeID]] = [:]
     private var byAddress: [String: NodeID] = [:]
     private var outgoing: [NodeID: [Int]] = [:]
@@ -88,6 +90,38 @@ public struct Graph: Sendable {
 
     public mutating func update(_ id: NodeID, _ body: (inout GraphNode) -> Void) {
         body(&nodes[id.index])
+    }
+
+    /// Adds an agent node (`agent:<path>#<name>`), a node per tool server it uses, and the
+    /// edges of its links whose targets exist (links to nodes added later are made by `linkAgents`).
+    @discardableResult
+    public mutating func addAgent(_ profile: AgentProfile) -> NodeID {
+        var address = "agent:\(profile.range.path)#\(profile.name)"
+        var suffix = 2
+        while byAddress[address] != nil {
+            address = "agent:\(profile.range.path)#\(profile.name)-\(suffix)"
+            suffix += 1
+        }
+        let id = add(address: address, kind: .agent, type: profile.format.rawValue, range: profile.range,
+                     attributes: Value(.object([]), range: profile.range), origin: profile.format)
+        agents[id] = profile
+        for server in profile.servers.value ?? [] {
+            let serverID = add(address: "mcp:\(server.range.path)#\(server.name)", kind: .mcpServer, type: server.transport.rawValue,
+                               range: server.range, attributes: Value(.object([]), range: server.range), origin: profile.format)
+            connect(id, serverID, label: "uses-server", range: server.range)
+        }
+        return id
+    }
+
+    /// Resolves agents' links (`runs-in`, `uses-model-config`) to the nodes now in the graph.
+    public mutating func linkAgents() {
+        for (id, profile) in agents.sorted(by: { $0.key < $1.key }) {
+            for link in profile.links {
+                if let target = byAddress[link.address], !edges(from: id, label: link.label).contains(where: { $0.to == target }) {
+                    connect(id, target, label: link.label, range: link.range)
+                }
+            }
+        }
     }
 
     public subscript(id: NodeID) -> GraphNode { nodes[id.index] }

@@ -1,0 +1,265 @@
+import ParapetCore
+import ParapetSyntax
+
+/// A facet of an agent: what the manifest says about it. `notExpressible` means the format has
+/// no way to say it (no rule fires on it); `absent` means the format could say it and does not.
+public enum Facet<T: Sendable>: Sendable {
+    case notExpressible
+    case absent
+    case present(T)
+
+    public var value: T? { if case .present(let v) = self { v } else { nil } }
+    public var isAbsent: Bool { if case .absent = self { true } else { false } }
+    public var isExpressible: Bool { if case .notExpressible = self { false } else { true } }
+}
+
+/// A model an agent uses, as written. Whether it is pinned is decided by the rule layer's model
+/// registry, not here.
+public struct ModelReference: Sendable {
+    /// Provider when the manifest says it (`anthropic`, `openai`, `bedrock`, `ollama`); nil when not.
+    public var provider: String?
+    public var id: String
+    /// What the reference is for: `main`, `fallback`, `subagent`, `small-fast`, `review`.
+    public var role: String
+    public var range: SourceRange
+    /// True when the id is an interpolation (`${MODEL}`, `${{ secrets.X }}`): never a literal.
+    public var isInterpolated: Bool
+
+    public init(provider: String?, id: String, role: String = "main", range: SourceRange, isInterpolated: Bool = false) {
+        self.provider = provider
+        self.id = id
+        self.role = role
+        self.range = range
+        self.isInterpolated = isInterpolated
+    }
+}
+
+/// How a tool call gets permission.
+public enum Approval: String, Sendable, Comparable {
+    /// Denied outright.
+    case denied
+    /// A human must approve each call (`requireApproval`, `ask`).
+    case required
+    /// The client asks, unless something else allows it (the default mode of most clients).
+    case ask
+    /// Runs without asking (`allow`, `autoApprove`, `trust: true`).
+    case auto
+    case unknown
+
+    private var rank: Int { [.denied: 0, .required: 1, .ask: 2, .unknown: 3, .auto: 4][self] ?? 3 }
+    public static func < (lhs: Approval, rhs: Approval) -> Bool { lhs.rank < rhs.rank }
+}
+
+/// A tool, tool pattern or command an agent may run, with its approval.
+public struct ToolGrant: Sendable {
+    public enum Kind: String, Sendable {
+        /// A built-in tool or its pattern (`Bash`, `Bash(rm:*)`, `Write`, `run_shell_command(git)`).
+        case builtin
+        /// A tool of an MCP server (`mcp__github__delete_repo`, kagent `k8s_delete_resource`).
+        case mcp
+        /// A whole toolset or server (`mcp__github`, cagent `type: shell`, Gemini `trust: true`).
+        case toolset
+    }
+
+    /// As written: `Bash(rm -rf:*)`, `mcp__github`, `k8s_delete_resource`, `shell`.
+    public var pattern: String
+    public var kind: Kind
+    public var approval: Approval
+    public var range: SourceRange
+    /// Where the grant comes from, for messages: `permissions.allow`, `autoApprove`, `toolNames`.
+    public var source: String
+
+    public init(pattern: String, kind: Kind, approval: Approval, range: SourceRange, source: String) {
+        self.pattern = pattern
+        self.kind = kind
+        self.approval = approval
+        self.range = range
+        self.source = source
+    }
+}
+
+/// An MCP server (or other tool server) an agent uses.
+public struct ToolServer: Sendable {
+    public enum Transport: String, Sendable { case stdio, http, sse, unknown }
+
+    public var name: String
+    public var transport: Transport
+    /// stdio: the launcher and its arguments, as written.
+    public var command: String?
+    public var arguments: [String]
+    /// The value ranges of `command` and each argument, for positions of findings.
+    public var commandRange: SourceRange?
+    public var argumentRanges: [SourceRange]
+    /// Container image when the server runs in one (kagent MCPServer, ToolServer).
+    public var image: String?
+    public var imageRange: SourceRange?
+    /// Remote servers.
+    public var url: String?
+    public var urlRange: SourceRange?
+    public var range: SourceRange
+    public var disabled: Bool
+
+    public init(name: String, transport: Transport, command: String? = nil, arguments: [String] = [],
+                commandRange: SourceRange? = nil, argumentRanges: [SourceRange] = [], image: String? = nil,
+                imageRange: SourceRange? = nil, url: String? = nil, urlRange: SourceRange? = nil,
+                range: SourceRange, disabled: Bool = false) {
+        self.name = name
+        self.transport = transport
+        self.command = command
+        self.arguments = arguments
+        self.commandRange = commandRange
+        self.argumentRanges = argumentRanges
+        self.image = image
+        self.imageRange = imageRange
+        self.url = url
+        self.urlRange = urlRange
+        self.range = range
+        self.disabled = disabled
+    }
+}
+
+/// Network reach of the agent's sandbox.
+public struct EgressPosture: Sendable {
+    public enum Network: Sendable, Equatable {
+        /// No sandbox, or a sandbox with open network.
+        case unrestricted
+        case allowList([String])
+        case denied
+        case unknown
+    }
+
+    public var network: Network
+    /// What decided it (`sandbox_mode = "danger-full-access"`, `network_access = true`).
+    public var evidence: String
+    public var range: SourceRange
+
+    public init(network: Network, evidence: String, range: SourceRange) {
+        self.network = network
+        self.evidence = evidence
+        self.range = range
+    }
+}
+
+/// A cap on what one run of the agent may consume.
+public struct BudgetCap: Sendable {
+    public enum Kind: String, Sendable { case turns, tokens, rate, time, spend }
+
+    public var kind: Kind
+    /// As written (`25`, `4096`, `-1`).
+    public var value: String
+    public var setting: String
+    public var range: SourceRange
+    /// A setting that is present but means "no cap" (`maxSessionTurns: -1`).
+    public var isUnlimited: Bool
+
+    public init(kind: Kind, value: String, setting: String, range: SourceRange, isUnlimited: Bool = false) {
+        self.kind = kind
+        self.value = value
+        self.setting = setting
+        self.range = range
+        self.isUnlimited = isUnlimited
+    }
+}
+
+/// Where the agent's traces, metrics, logs or tool-call audit go.
+public struct TelemetrySink: Sendable {
+    public enum Kind: String, Sendable {
+        case traces, metrics, logs
+        /// Records each tool call (post-tool hooks, OTEL tool details, invocation logs).
+        case toolAudit = "tool-audit"
+    }
+
+    public var kind: Kind
+    public var destination: String
+    public var range: SourceRange
+
+    public init(kind: Kind, destination: String, range: SourceRange) {
+        self.kind = kind
+        self.destination = destination
+        self.range = range
+    }
+}
+
+/// The agent's approval mode, when it switches approval off.
+public struct ApprovalMode: Sendable {
+    public enum Mode: String, Sendable {
+        case normal
+        /// Every tool call runs without asking (`bypassPermissions`, `approval_policy = "never"`, YOLO).
+        case bypass
+        /// Edits auto-approved, others asked (`acceptEdits`, `auto_edit`).
+        case acceptEdits = "accept-edits"
+    }
+
+    public var mode: Mode
+    public var setting: String
+    public var range: SourceRange
+
+    public init(mode: Mode, setting: String, range: SourceRange) {
+        self.mode = mode
+        self.setting = setting
+        self.range = range
+    }
+}
+
+/// An agent endpoint others call (A2A card, an agent workflow's trigger).
+public struct AgentEndpoint: Sendable {
+    public var url: String?
+    public var authenticated: Bool
+    /// What makes it open (`no securitySchemes`, `allowed_bots: "*"`).
+    public var evidence: String
+    public var range: SourceRange
+
+    public init(url: String?, authenticated: Bool, evidence: String, range: SourceRange) {
+        self.url = url
+        self.authenticated = authenticated
+        self.evidence = evidence
+        self.range = range
+    }
+}
+
+/// Everything one manifest says about one agent, in one shape for every format. Adapters fill
+/// it; rules read it.
+public struct AgentProfile: Sendable {
+    public var name: String
+    public var format: FileKind
+    /// The agent's definition (the file, document or resource).
+    public var range: SourceRange
+    public var models: Facet<[ModelReference]>
+    public var tools: Facet<[ToolGrant]>
+    public var servers: Facet<[ToolServer]>
+    public var egress: Facet<EgressPosture>
+    /// The caps the manifest sets; `budgetKinds` are the kinds its format can express at all.
+    public var budgets: [BudgetCap]
+    public var budgetKinds: Set<BudgetCap.Kind>
+    public var telemetry: Facet<[TelemetrySink]>
+    public var approvalMode: Facet<ApprovalMode>
+    public var endpoint: Facet<AgentEndpoint>
+    /// Pinning of the agent binary itself (`gemini_cli_version: latest`), as written.
+    public var agentVersion: Facet<(value: String, range: SourceRange)>
+    /// Addresses of graph nodes the agent runs in or uses, with the edge label
+    /// (`runs-in` a Kubernetes workload, `uses-model-config` a kagent ModelConfig).
+    public var links: [(label: String, address: String, range: SourceRange)]
+
+    public init(name: String, format: FileKind, range: SourceRange) {
+        self.name = name
+        self.format = format
+        self.range = range
+        models = .notExpressible
+        tools = .notExpressible
+        servers = .notExpressible
+        egress = .notExpressible
+        budgets = []
+        budgetKinds = []
+        telemetry = .notExpressible
+        approvalMode = .notExpressible
+        endpoint = .notExpressible
+        agentVersion = .notExpressible
+        links = []
+    }
+
+    /// Budget caps of a kind; nil when the format cannot express that kind of cap.
+    public func caps(_ kind: BudgetCap.Kind) -> [BudgetCap]? {
+        guard budgetKinds.contains(kind) else { return nil }
+        return budgets.filter { $0.kind == kind }
+    }
+}

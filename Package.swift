@@ -33,6 +33,7 @@ let package = Package(
         .target(name: "ParapetTestSupport", dependencies: ["ParapetCore"], path: "Tests/ParapetTestSupport"),
         .testTarget(name: "ParapetCoreTests", dependencies: ["ParapetCore", "ParapetTestSupport"]),
         .testTarget(name: "ParapetSyntaxTests", dependencies: ["ParapetSyntax", "ParapetTestSupport"]),
+        .testTarget(name: "ParapetGraphTests", dependencies: ["ParapetGraph", "ParapetSyntax", "ParapetTestSupport"]),
         .testTarget(name: "ParapetReportTests", dependencies: ["ParapetReport", "ParapetTestSupport"]),
         .testTarget(name: "ParapetRulesTests", dependencies: ["ParapetRules", "ParapetReport", "ParapetTestSupport"]),
         .testTarget(name: "ParapetCLITests", dependencies: ["ParapetTestSupport"]),

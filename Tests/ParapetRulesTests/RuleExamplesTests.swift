@@ -17,6 +17,14 @@ private func findings(_ example: RuleExample, source: String, rule: any Rule.Typ
     return Scan.analyze(sources, rules: [rule]).filter { $0.code == rule.metadata.code }
 }
 
+/// A comment line in the example's syntax, or nil where a leading comment would change the file
+/// (front matter must start the file).
+private func commentLine(_ text: String, for fileName: String) -> String? {
+    if fileName.hasSuffix(".md") || fileName.hasSuffix(".prompty") { return nil }
+    if fileName.hasSuffix(".json") { return "// \(text)" }
+    return "# \(text)"
+}
+
 @Suite struct RuleExamplesTests {
     @Test(arguments: builtInRules.map { $0.metadata })
     func metadataIsWellFormed(_ meta: RuleMetadata) {
@@ -55,8 +63,9 @@ private func findings(_ example: RuleExample, source: String, rule: any Rule.Typ
     func findingsMoveDownOneLineBelowAMultibyteComment(_ meta: RuleMetadata) throws {
         let rule = try #require(ruleType(meta.code))
         for example in meta.examples where example.expectation == .triggers {
+            guard let comment = commentLine("ünïcödé ✓ \(meta.code)", for: example.fileName) else { continue }
             let (source, expected) = stripMarkers(example.source)
-            let shifted = findings(example, source: "# ünïcödé ✓ \(meta.code)\n" + source, rule: rule)
+            let shifted = findings(example, source: comment + "\n" + source, rule: rule)
             #expect(shifted.map { [$0.range.start.line, $0.range.start.column] } == expected.map { [$0.line + 1, $0.column] })
         }
     }
@@ -68,6 +77,22 @@ private func findings(_ example: RuleExample, source: String, rule: any Rule.Typ
             let (source, expected) = stripMarkers(example.source)
             let crlf = findings(example, source: source.replacingOccurrences(of: "\n", with: "\r\n"), rule: rule)
             #expect(crlf.map { [$0.range.start.line, $0.range.start.column] } == expected.map { [$0.line, $0.column] })
+        }
+    }
+}
+
+extension RuleExamplesTests {
+    @Test(arguments: builtInRules.map { $0.metadata })
+    func aSuppressionCommentSilencesTheFindingWithoutBeingUnused(_ meta: RuleMetadata) throws {
+        let rule = try #require(ruleType(meta.code))
+        for example in meta.examples where example.expectation == .triggers {
+            guard let comment = commentLine("parapet:ignore-file \(meta.code) -- accepted in this example", for: example.fileName) else { continue }
+            let (source, _) = stripMarkers(example.source)
+            var sources = [SourceFile(path: example.fileName, text: comment + "\n" + source)]
+            sources += example.companions.sorted { $0.key < $1.key }.map { SourceFile(path: $0.key, text: $0.value) }
+            let found = Scan.analyze(sources, rules: [rule])
+            #expect(found.filter { $0.code == meta.code }.isEmpty)
+            #expect(found.filter { $0.code == "PAR002" }.isEmpty, "the suppression should count as used")
         }
     }
 }

@@ -1,0 +1,41 @@
+import ParapetCore
+import ParapetGraph
+
+extension RuleContext {
+    /// Agent nodes with their profiles, in graph order.
+    var agents: [(node: GraphNode, profile: AgentProfile)] {
+        graph.agents.sorted { $0.key < $1.key }.map { (graph[$0.key], $0.value) }
+    }
+
+    /// Workloads an agent runs in (through `runs-in` edges).
+    func workloads(of agent: GraphNode) -> [GraphNode] {
+        graph.edges(from: agent.id, label: "runs-in").map { graph[$0.to] }.filter { $0.kind == .workload }
+    }
+}
+
+extension URLParts {
+    /// `http://` to a host that is not this machine.
+    var isPlaintextRemote: Bool {
+        scheme == "http" && !["localhost", "127.0.0.1", "::1", "[::1]", "0.0.0.0", "host.docker.internal"].contains(host)
+            && !host.hasPrefix("127.") && !host.hasSuffix(".localhost")
+    }
+}
+
+/// The scheme and host of a URL, without Foundation's URL (which rejects some inputs we see).
+struct URLParts {
+    var scheme: String
+    var host: String
+
+    init?(_ text: String) {
+        guard let colon = text.range(of: "://") else { return nil }
+        scheme = text[..<colon.lowerBound].lowercased()
+        var rest = text[colon.upperBound...]
+        if let end = rest.firstIndex(where: { $0 == "/" || $0 == "?" || $0 == "#" }) { rest = rest[..<end] }
+        if let at = rest.lastIndex(of: "@") { rest = rest[rest.index(after: at)...] }
+        if rest.hasPrefix("[") , let close = rest.firstIndex(of: "]") {
+            host = String(rest[...close]).lowercased()
+        } else {
+            host = String(rest.split(separator: ":").first ?? "").lowercased()
+        }
+    }
+}

@@ -1,0 +1,46 @@
+import ParapetCore
+import ParapetGraph
+
+struct AgentWithoutTracingRule: Rule {
+    static let metadata = RuleMetadata(
+        code: "TEL101", name: "agent-without-tracing", family: .telemetry, defaultSeverity: .warning,
+        summary: "Finds agents whose format can export traces, metrics or logs and that export none.",
+        rationale: """
+            When an agent misbehaves in production, its traces are the only record of what it was \
+            asked, which tools it called and what they returned. Formats that cannot declare \
+            telemetry are never flagged; an agent in a Kubernetes workload with an OpenTelemetry \
+            exporter counts as traced.
+            """,
+        remediation: "Turn on the format's telemetry (`CLAUDE_CODE_ENABLE_TELEMETRY` and an OTEL exporter, Codex `[otel]`, Gemini `telemetry.enabled`).",
+        examples: [
+            .triggering("""
+                ↓{
+                  "model": "claude-sonnet-4-5-20250929",
+                  "permissions": {"allow": ["Read"]}
+                }
+                """, fileName: ".claude/settings.json"),
+            .passing("""
+                {
+                  "model": "claude-sonnet-4-5-20250929",
+                  "permissions": {"allow": ["Read"]},
+                  "env": {"CLAUDE_CODE_ENABLE_TELEMETRY": "1", "OTEL_TRACES_EXPORTER": "otlp"}
+                }
+                """, fileName: ".claude/settings.json"),
+        ])
+
+    func check(_ context: RuleContext) -> [Finding] {
+        var findings: [Finding] = []
+        for (node, profile) in context.agents {
+            guard profile.telemetry.isExpressible else { continue }
+            let sinks = profile.telemetry.value ?? []
+            if sinks.contains(where: { $0.kind != .toolAudit }) { continue }
+            if context.workloads(of: node).contains(where: exportsOpenTelemetry) { continue }
+            findings.append(finding("Agent `\(profile.name)` exports no traces, metrics or logs", at: profile.range, node: node, path: "telemetry"))
+        }
+        return findings
+    }
+
+    private func exportsOpenTelemetry(_ workload: GraphNode) -> Bool {
+        PodTemplate(workload: workload)?.allContainers.contains(where: WorkloadWithoutMetricsRule.exportsOpenTelemetry) ?? false
+    }
+}

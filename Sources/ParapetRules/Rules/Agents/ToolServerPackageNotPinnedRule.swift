@@ -1,0 +1,143 @@
+import ParapetCore
+import ParapetGraph
+
+struct ToolServerPackageNotPinnedRule: Rule {
+    static let metadata = RuleMetadata(
+        code: "PIN503", name: "tool-server-package-not-pinned", family: .pinning, defaultSeverity: .warning,
+        summary: "Finds MCP servers and agent binaries launched from a package or image without an exact version.",
+        rationale: """
+            `npx -y some-mcp-server` runs whatever version the registry serves today, with the agent's \
+            credentials. A hijacked or careless release reaches every developer and CI run at once. \
+            An exact version or digest makes upgrades a reviewed change.
+            """,
+        remediation: "Pin the package (`pkg@1.2.3`, `pkg==1.2.3`) or the image (`:1.2.3` or `@sha256:`).",
+        examples: [
+            .triggering("""
+                {
+                  "mcpServers": {
+                    "github": {"command": "npx", "args": ["-y", ↓"@modelcontextprotocol/server-github"]}
+                  }
+                }
+                """, fileName: ".mcp.json"),
+            .passing("""
+                {
+                  "mcpServers": {
+                    "github": {"command": "npx", "args": ["-y", "@modelcontextprotocol/server-github@2025.4.8"]}
+                  }
+                }
+                """, fileName: ".mcp.json"),
+        ])
+
+    func check(_ context: RuleContext) -> [Finding] {
+        var findings: [Finding] = []
+        var seen: Set<String> = []
+        for (node, profile) in context.agents {
+            for server in profile.servers.value ?? [] where !server.disabled {
+                for problem in PackageLaunch.problems(server) {
+                    // One finding per place, even when several agents share the server.
+                    guard seen.insert("\(problem.range.path):\(problem.range.start.offset)").inserted else { continue }
+                    findings.append(finding(problem.message, at: problem.range, node: node, path: "servers.\(server.name)"))
+                }
+            }
+            if let version = profile.agentVersion.value {
+                let value = version.value.trimmingCharacters(in: .whitespaces)
+                if value.isEmpty || value == "latest" {
+                    findings.append(finding("Agent `\(profile.name)` installs its CLI at `\(value.isEmpty ? "(latest)" : value)`",
+                                            at: version.range, node: node, path: "agent-version"))
+                }
+            }
+        }
+        return findings
+    }
+}
+
+/// How an MCP server is launched, and what is unpinned about it.
+enum PackageLaunch {
+    struct Problem { var message: String; var range: SourceRange }
+
+    static func problems(_ server: ToolServer) -> [Problem] {
+        var problems: [Problem] = []
+        if let image = server.image, !Interpolation.contains(image), let issue = ImageReference(image).problem {
+            problems.append(Problem(message: "MCP server image `\(image)` \(issue)", range: server.imageRange ?? server.range))
+        }
+        guard let command = server.command.map(baseName) else { return problems }
+        let args = server.arguments
+        let ranges = server.argumentRanges.count == args.count ? server.argumentRanges : args.map { _ in server.commandRange ?? server.range }
+        var tokens = Array(zip(args, ranges))
+        switch command {
+        case "npx", "bunx":
+            if let (spec, range) = firstPackage(&tokens, valueFlags: ["-p", "--package", "-c", "--call"]) { problems += npm(spec, range) }
+        case "pnpm", "yarn", "npm":
+            guard let first = tokens.first?.0, ["dlx", "exec"].contains(first) else { break }
+            tokens.removeFirst()
+            if let (spec, range) = firstPackage(&tokens, valueFlags: ["-p", "--package"]) { problems += npm(spec, range) }
+        case "uvx", "pipx", "uv":
+            if command != "uvx" {
+                guard let first = tokens.first?.0, first == "run" || first == "tool" else { break }
+                tokens.removeFirst()
+                if tokens.first?.0 == "run" { tokens.removeFirst() }
+            }
+            if let index = tokens.firstIndex(where: { $0.0 == "--from" }), index + 1 < tokens.count {
+                problems += python(tokens[index + 1].0, tokens[index + 1].1)
+            } else if let (spec, range) = firstPackage(&tokens, valueFlags: ["--python", "--with", "--index-url", "--spec"]) {
+                problems += python(spec, range)
+            }
+        case "docker", "podman":
+            guard tokens.first?.0 == "run" else { break }
+            tokens.removeFirst()
+            let valueFlags: Set<String> = ["-e", "--env", "-v", "--volume", "--name", "-p", "--publish", "--network", "--env-file",
+                                           "-w", "--workdir", "--entrypoint", "-u", "--user", "--mount", "--platform", "-l", "--label", "--pull", "-m", "--memory", "--cpus"]
+            if let (image, range) = firstPackage(&tokens, valueFlags: valueFlags), !Interpolation.contains(image),
+               let issue = ImageReference(image).problem {
+                problems.append(Problem(message: "MCP server image `\(image)` \(issue)", range: range))
+            }
+        default: break
+        }
+        return problems
+    }
+
+    static func baseName(_ command: String) -> String {
+        String(command.split(separator: "/").last ?? Substring(command)).replacingOccurrences(of: ".cmd", with: "")
+    }
+
+    /// The first argument that is not an option (skipping the values of options that take one).
+    static func firstPackage(_ tokens: inout [(String, SourceRange)], valueFlags: Set<String>) -> (String, SourceRange)? {
+        var index = 0
+        while index < tokens.count {
+            let token = tokens[index].0
+            if token.hasPrefix("-") {
+                if let equals = token.firstIndex(of: "="), valueFlags.contains(String(token[..<equals])) {
+                    return (String(token[token.index(after: equals)...]), tokens[index].1)
+                }
+                index += valueFlags.contains(token) ? 2 : 1
+                continue
+            }
+            return tokens[index]
+        }
+        return nil
+    }
+
+    /// `@scope/name@1.2.3` and `name@1.2.3` are pinned; no version, `@latest`, or a range is not.
+    static func npm(_ spec: String, _ range: SourceRange) -> [Problem] {
+        guard !Interpolation.contains(spec), !spec.hasPrefix("."), !spec.hasPrefix("/") else { return [] }
+        let body = spec.hasPrefix("@") ? String(spec.dropFirst()) : spec
+        guard let at = body.firstIndex(of: "@") else {
+            return [Problem(message: "MCP server package `\(spec)` has no version", range: range)]
+        }
+        let version = String(body[body.index(after: at)...])
+        return isExact(version) ? [] : [Problem(message: "MCP server package `\(spec)` is not pinned to an exact version", range: range)]
+    }
+
+    /// `pkg==1.2.3` and `pkg@1.2.3` are pinned.
+    static func python(_ spec: String, _ range: SourceRange) -> [Problem] {
+        guard !Interpolation.contains(spec), !spec.hasPrefix("."), !spec.hasPrefix("/"), !spec.hasPrefix("git+") else { return [] }
+        if let equals = spec.range(of: "==") { return isExact(String(spec[equals.upperBound...])) ? [] : [Problem(message: "MCP server package `\(spec)` is not pinned to an exact version", range: range)] }
+        if let at = spec.firstIndex(of: "@") { return isExact(String(spec[spec.index(after: at)...])) ? [] : [Problem(message: "MCP server package `\(spec)` is not pinned to an exact version", range: range)] }
+        return [Problem(message: "MCP server package `\(spec)` has no version", range: range)]
+    }
+
+    static func isExact(_ version: String) -> Bool {
+        guard let first = version.first, first.isNumber || first == "v" else { return false }
+        return !version.contains(where: { "^~*<>| x".contains($0) }) && version != "latest"
+    }
+}

@@ -1,0 +1,136 @@
+import ParapetCore
+import ParapetGraph
+
+struct FirewallUnrestrictedEgressRule: Rule {
+    static let metadata = RuleMetadata(
+        code: "EGR205", name: "firewall-unrestricted-egress", family: .egress, defaultSeverity: .warning,
+        summary: "Finds GCP firewall and Azure network security rules that allow egress to anywhere on all ports.",
+        rationale: """
+            A GCP `EGRESS` firewall rule that allows `0.0.0.0/0` (written, or implied by leaving out \
+            `destination_ranges`), or an Azure `Outbound` `Allow` rule to `*`, `Internet` or \
+            `0.0.0.0/0`, lets the instances behind it send data anywhere. As for security groups, \
+            a rule narrowed to some ports is a deliberate choice and is not flagged, and values \
+            not known before apply are never guessed.
+            """,
+        remediation: "Allow egress only to the destination ranges or service tags the workload needs, on the ports it uses.",
+        examples: [
+            .triggering("""
+                resource "google_compute_firewall" "agents" {
+                  name               = "agents-egress"
+                  network            = "default"
+                  direction          = "EGRESS"
+                  destination_ranges = [↓"0.0.0.0/0"]
+
+                  allow {
+                    protocol = "all"
+                  }
+                }
+
+                resource "azurerm_network_security_rule" "out" {
+                  name                        = "any-out"
+                  priority                    = 100
+                  direction                   = "Outbound"
+                  access                      = "Allow"
+                  protocol                    = "*"
+                  source_port_range           = "*"
+                  destination_port_range      = "*"
+                  source_address_prefix       = "*"
+                  destination_address_prefix  = ↓"Internet"
+                  resource_group_name         = "rg"
+                  network_security_group_name = "nsg"
+                }
+                """, fileName: "main.tf"),
+            .passing("""
+                resource "google_compute_firewall" "agents" {
+                  name               = "agents-egress"
+                  network            = "default"
+                  direction          = "EGRESS"
+                  destination_ranges = ["0.0.0.0/0"]
+
+                  allow {
+                    protocol = "tcp"
+                    ports    = ["443"]
+                  }
+                }
+
+                resource "azurerm_network_security_rule" "out" {
+                  name                        = "vnet-out"
+                  priority                    = 100
+                  direction                   = "Outbound"
+                  access                      = "Allow"
+                  protocol                    = "*"
+                  source_port_range           = "*"
+                  destination_port_range      = "*"
+                  source_address_prefix       = "*"
+                  destination_address_prefix  = "VirtualNetwork"
+                  resource_group_name         = "rg"
+                  network_security_group_name = "nsg"
+                }
+                """, fileName: "main.tf"),
+        ])
+
+    func check(_ context: RuleContext) -> [Finding] {
+        var findings: [Finding] = []
+        for node in context.graph.nodes(.resource) where !node.isSwitchedOff {
+            switch node.type {
+            case "google_compute_firewall":
+                findings += googleFirewall(node)
+            case "azurerm_network_security_rule":
+                findings += azureRule(node.attributes, of: node, path: "")
+            case "azurerm_network_security_group":
+                for (index, rule) in (node.attributes["security_rule"]?.elements ?? []).enumerated() {
+                    findings += azureRule(rule, of: node, path: "security_rule[\(index)].")
+                }
+            default:
+                continue
+            }
+        }
+        return findings
+    }
+}
+
+private extension FirewallUnrestrictedEgressRule {
+    func googleFirewall(_ node: GraphNode) -> [Finding] {
+        let rule = node.attributes
+        guard rule["direction"]?.string?.uppercased() == "EGRESS", rule["disabled"]?.bool != true,
+              rule["disabled"]?.isUnknown != true else { return [] }
+        let allows = rule["allow"]?.elements ?? []
+        guard let all = allows.first(where: googleAllowsAllPorts) else { return [] }
+        let traffic = all["protocol"]?.string?.lowercased() == "all" ? "all traffic" : "all `\(all["protocol"]?.display ?? "")` ports"
+        guard let ranges = rule["destination_ranges"] else {
+            // Without destination ranges (or address groups, FQDNs, …) an egress rule covers every address.
+            let otherDestinations = rule.members?.contains { $0.key.hasPrefix("destination_") } ?? false
+            guard !otherDestinations, let direction = rule.member("direction") else { return [] }
+            return [finding("Egress allows \(traffic) to `0.0.0.0/0`: no `destination_ranges`", at: direction.value.range,
+                            node: node, path: "direction", related: direction.value.provenance(outside: node, what: "`EGRESS`"))]
+        }
+        guard !ranges.isUnknown, let open = ranges.elements.first(where: { $0.string.map(NetworkRange.isAnywhere) == true }) else { return [] }
+        let at = node.encloses(open.range) ? open.range : ranges.range
+        let related = ranges.evidence + open.provenance(outside: node, what: "`\(open.display)`")
+        return [finding("Egress allows \(traffic) to `\(open.display)`", at: at, node: node, path: "destination_ranges", related: related.unique)]
+    }
+
+    /// An `allow` block without `ports` allows every port of its protocol.
+    func googleAllowsAllPorts(_ allow: Value) -> Bool {
+        guard let proto = allow["protocol"]?.string?.lowercased() else { return false }
+        if proto == "all" { return true }
+        guard let ports = allow["ports"] else { return true }
+        return !ports.isUnknown && ports.elements.contains { $0.string.map(NetworkRange.coversAllPorts) == true }
+    }
+
+    func azureRule(_ rule: Value, of node: GraphNode, path: String) -> [Finding] {
+        guard rule["direction"]?.string?.lowercased() == "outbound", rule["access"]?.string?.lowercased() == "allow",
+              let proto = rule["protocol"]?.string else { return [] }
+        let ports = ([rule["destination_port_range"]] + (rule["destination_port_ranges"]?.elements ?? [])).compactMap { $0 }
+        guard ports.contains(where: { $0.string.map(NetworkRange.coversAllPorts) == true }) else { return [] }
+        for key in ["destination_address_prefix", "destination_address_prefixes"] {
+            guard let prefixes = rule[key], !prefixes.isUnknown,
+                  let open = prefixes.elements.first(where: { $0.string.map(NetworkRange.isAnywhere) == true }) else { continue }
+            let traffic = proto == "*" ? "all traffic" : "all `\(proto)` ports"
+            let at = node.encloses(open.range) ? open.range : prefixes.range
+            let related = prefixes.evidence + open.provenance(outside: node, what: "`\(open.display)`")
+            return [finding("Outbound rule allows \(traffic) to `\(open.display)`", at: at, node: node, path: path + key, related: related.unique)]
+        }
+        return []
+    }
+}

@@ -1,0 +1,172 @@
+import ParapetCore
+import ParapetGraph
+import ParapetSyntax
+
+extension RuleContext {
+    /// The header of the Terraform block a node came from, `resource "aws_vpc" "main"`: where a
+    /// finding about an absent attribute points. The whole block when the header is not found.
+    func declarationRange(of node: GraphNode) -> SourceRange {
+        let file = files.first { $0.source.path == node.range.path }
+        guard let block = file?.hcl?.body.blocks.first(where: { $0.range == node.range }) else { return node.range }
+        return block.labels.last.map { block.typeRange.union($0.range) } ?? block.typeRange
+    }
+}
+
+extension GraphNode {
+    /// True when `count` or `for_each` is known to make no instance (`count = 0`, `for_each = {}`):
+    /// the resource does not exist, so it neither triggers a rule nor satisfies one.
+    var isSwitchedOff: Bool {
+        guard let multiplicity else { return false }
+        if let count = multiplicity.number { return count <= 0 }
+        if let items = multiplicity.list { return items.isEmpty }
+        if let members = multiplicity.members { return members.isEmpty }
+        return false
+    }
+
+    /// Whether a range lies inside this node's block.
+    func encloses(_ range: SourceRange) -> Bool {
+        range.path == self.range.path && range.start >= self.range.start && range.end <= self.range.end
+    }
+}
+
+extension Value {
+    /// Where this value was decided when that is not inside `node`: its evidence (variable default,
+    /// tfvars, module argument, local) and the literal that wrote it.
+    func provenance(outside node: GraphNode, what: String) -> [RelatedLocation] {
+        var locations = evidence
+        if !node.encloses(range) { locations.append(RelatedLocation(range: range, message: "\(what) is written here")) }
+        return locations
+    }
+}
+
+extension [RelatedLocation] {
+    /// Drops repeats (one range told twice), keeping the first message.
+    var unique: [RelatedLocation] {
+        var seen: Set<SourceRange> = []
+        return filter { seen.insert($0.range).inserted }
+    }
+}
+
+/// The Terraform configurations of a scan: each root module with the modules it calls.
+///
+/// Every root is lowered with the empty address prefix, so a root-level node's own directory names
+/// its root. A node inside a module call (`module.net.aws_vpc.main`, or deeper) lives in the child's
+/// directory, which several roots may call; it belongs to the root whose top-level `module.net`
+/// block made it, so its root is the directory of that block.
+struct TerraformConfigurations {
+    let groups: [(root: String, nodes: [GraphNode])]
+
+    init(_ graph: Graph, kinds: [NodeKind] = [.resource]) {
+        var byRoot: [String: [GraphNode]] = [:]
+        for kind in kinds {
+            for node in graph.nodes(kind) where node.origin == .terraform {
+                byRoot[Self.root(of: node, in: graph), default: []].append(node)
+            }
+        }
+        groups = byRoot.sorted { $0.key < $1.key }.map { ($0.key, $0.value) }
+    }
+
+    static func root(of node: GraphNode, in graph: Graph) -> String {
+        var range = node.range
+        if node.address.hasPrefix("module.") {
+            let call = node.address.split(separator: ".").prefix(2).joined(separator: ".")
+            if let caller = graph.node(call), caller.kind == .module { range = caller.range }
+        }
+        return TerraformModuleSource.directory(of: range.path)
+    }
+}
+
+/// Whether other resources point at a node through one attribute: a flow log's `vpc_id`, a
+/// diagnostic setting's `target_resource_id`.
+enum Coverage {
+    /// A resource of the wanted type names the node through a `references` edge.
+    case covered
+    /// None names it, but one names something Parapet cannot see (a local, a module output,
+    /// `each.value`): it may be this node, so a rule must not fire.
+    case possible
+    case none
+
+    static func of(_ target: GraphNode, by type: String, through attribute: String, in graph: Graph,
+                   configuration: [GraphNode]) -> Coverage {
+        let direct = graph.edges(to: target.id, label: "references").contains { edge in
+            let source = graph[edge.from]
+            guard source.type == type, !source.isSwitchedOff, let value = source.attributes.member(attribute)?.value else { return false }
+            return edge.range.path == value.range.path && edge.range.start >= value.range.start && edge.range.end <= value.range.end
+        }
+        if direct { return .covered }
+        let possible = configuration.contains { source in
+            guard source.type == type, !source.isSwitchedOff, let value = source.attributes.member(attribute)?.value,
+                  value.isUnknown else { return false }
+            // An unknown value that references a resource directly names that resource, not ours.
+            let named = graph.edges(from: source.id, label: "references").contains { edge in
+                let to = graph[edge.to]
+                return to.kind == .resource && edge.range.path == value.range.path
+                    && edge.range.start >= value.range.start && edge.range.end <= value.range.end
+            }
+            return !named
+        }
+        return possible ? .possible : .none
+    }
+}
+
+/// Address ranges and port spans of firewall rules.
+enum NetworkRange {
+    /// `0.0.0.0/0`, `::/0` (any prefix length 0), and the "anything" words of cloud firewalls.
+    static func isAnywhere(_ text: String) -> Bool {
+        let trimmed = text.filter { $0 != " " }.lowercased()
+        if trimmed == "*" || trimmed == "internet" || trimmed == "any" { return true }
+        guard let slash = trimmed.lastIndex(of: "/") else { return false }
+        return trimmed[trimmed.index(after: slash)...] == "0"
+    }
+
+    /// A span written as `0-65535`, `1-65535` or `*` covers every port.
+    static func coversAllPorts(_ span: String) -> Bool {
+        let trimmed = span.filter { $0 != " " }
+        if trimmed == "*" { return true }
+        let bounds = trimmed.split(separator: "-", omittingEmptySubsequences: false).map { Int($0) }
+        guard bounds.count == 2, let low = bounds[0], let high = bounds[1] else { return false }
+        return coversAllPorts(from: Double(low), to: Double(high))
+    }
+
+    /// Port 0 is not usable, so `1–65535` is as open as `0–65535`.
+    static func coversAllPorts(from low: Double, to high: Double) -> Bool {
+        low <= 1 && high >= 65535
+    }
+}
+
+/// Terraform resources that provision or invoke hosted models, keyed by the cloud that bills them.
+enum ModelUse {
+    enum Cloud: String, CaseIterable {
+        case aws, azure, google
+
+        /// The budget resource types that cap this cloud's spend (a prefix ends in `_`).
+        var budgetTypes: [String] {
+            switch self {
+            case .aws: ["aws_budgets_budget"]
+            case .azure: ["azurerm_consumption_budget_"]
+            case .google: ["google_billing_budget"]
+            }
+        }
+
+        func isBudget(_ type: String) -> Bool {
+            budgetTypes.contains { $0.hasSuffix("_") ? type.hasPrefix($0) : type == $0 }
+        }
+    }
+
+    static let bedrockTypes: Set<String> = [
+        "aws_bedrockagent_agent", "aws_bedrockagent_knowledge_base", "aws_bedrockagent_flow",
+        "aws_bedrock_custom_model", "aws_bedrock_provisioned_model_throughput", "aws_bedrock_inference_profile",
+    ]
+
+    static func cloud(of type: String) -> Cloud? {
+        if bedrockTypes.contains(type) { return .aws }
+        if type == "azurerm_cognitive_deployment" { return .azure }
+        if type.hasPrefix("google_vertex_ai_endpoint") { return .google }
+        return nil
+    }
+}
+
+extension [GraphNode] {
+    /// In source order: file, then position.
+    var inSourceOrder: [GraphNode] { sorted { $0.range < $1.range } }
+}

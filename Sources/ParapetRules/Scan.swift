@@ -41,6 +41,8 @@ public struct ScanResult: Sendable {
     public var notes: [String]
     public var sources: [String: SourceFile]
     public var rules: [RuleMetadata]
+    /// The graph the rules ran on (for `parapet agents` and `parapet graph`).
+    public var graph: Graph
 }
 
 /// discover → load (in parallel) → findings. Later stages (graph, facts, rules) slot in between.
@@ -99,7 +101,7 @@ public enum Scan {
         var sources: [String: SourceFile] = [:]
         for file in parsed where withFindings.contains(file.source.path) { sources[file.source.path] = file.source }
         return ScanResult(files: files, findings: findings, notes: notes, sources: sources,
-                          rules: RuleCatalog.all.filter { configuration.isEnabled($0) })
+                          rules: RuleCatalog.all.filter { configuration.isEnabled($0) }, graph: graph)
     }
 
     /// Drops findings of disabled rules and per-path ignores; applies severity overrides.

@@ -22,7 +22,7 @@ struct Parapet: ParsableCommand {
             or internal error.
             """,
         version: version,
-        subcommands: [ScanCommand.self, RulesCommand.self, ExplainCommand.self, GraphCommand.self, ParseCommand.self, VersionCommand.self, BenchCommand.self],
+        subcommands: [ScanCommand.self, RulesCommand.self, ExplainCommand.self, AgentsCommand.self, GraphCommand.self, ParseCommand.self, VersionCommand.self, BenchCommand.self],
         defaultSubcommand: ScanCommand.self)
 }
 

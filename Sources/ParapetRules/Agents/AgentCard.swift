@@ -1,0 +1,97 @@
+import Foundation
+import ParapetCore
+import ParapetGraph
+
+/// What a security reviewer needs to know about one agent before it goes to production: where it
+/// is defined, what model it runs (and whether that can change under it), what it can reach,
+/// spend and destroy, and the findings that concern it.
+public struct AgentCard: Sendable {
+    public struct Model: Sendable { public var id: String; public var role: String; public var pinning: String; public var location: String }
+    public struct Tool: Sendable { public var pattern: String; public var approval: String; public var reason: String; public var location: String }
+    public struct Server: Sendable { public var name: String; public var launch: String; public var pinned: String; public var location: String }
+
+    public var name: String
+    public var format: String
+    public var location: String
+    public var models: [Model]?
+    /// Tools grouped by capability, most severe group first.
+    public var tools: [(capability: String, tools: [Tool])]?
+    public var servers: [Server]?
+    public var egress: String
+    public var budgets: String
+    public var telemetry: String
+    public var approvalMode: String?
+    public var endpoint: String?
+    public var runsIn: [String]
+    public var findings: [Finding]
+
+    static func at(_ range: SourceRange) -> String { "\(range.path):\(range.start.line)" }
+
+    /// Cards for every agent of the graph, with the findings whose node is the agent.
+    public static func cards(graph: Graph, findings: [Finding], pinning: (ModelReference) -> String) -> [AgentCard] {
+        let capabilities = ToolCapabilities.builtIn
+        return graph.agents.sorted { $0.key < $1.key }.map { id, profile in
+            let node = graph[id]
+            var card = AgentCard(name: profile.name, format: profile.format.rawValue, location: at(profile.range), models: nil, tools: nil,
+                                 servers: nil, egress: "", budgets: "", telemetry: "", approvalMode: nil, endpoint: nil, runsIn: [],
+                                 findings: findings.filter { $0.address == node.address })
+            card.models = describe(profile.models) { $0.map { Model(id: $0.id, role: $0.role, pinning: $0.isInterpolated ? "set at run time" : pinning($0), location: at($0.range)) } }
+            if let grants = profile.tools.value {
+                let classified = grants.map(capabilities.classify)
+                card.tools = Capability.allCases.compactMap { capability in
+                    let group = classified.filter { $0.capability == capability }
+                    guard !group.isEmpty else { return nil }
+                    return (capability.rawValue, group.map { Tool(pattern: $0.grant.pattern, approval: $0.grant.approval.rawValue, reason: $0.reason, location: at($0.grant.range)) })
+                }
+            } else if profile.tools.isAbsent {
+                card.tools = []
+            }
+            card.servers = describe(profile.servers) { servers in
+                servers.map { server in
+                    let launch = server.url ?? server.image ?? ([server.command ?? ""] + server.arguments).joined(separator: " ")
+                    let problems = PackageLaunch.problems(server)
+                    let pinned = server.transport == .http || server.transport == .sse ? "remote" : (problems.isEmpty ? "pinned" : "not pinned")
+                    return Server(name: server.name + (server.disabled ? " (disabled)" : ""), launch: launch, pinned: pinned, location: at(server.range))
+                }
+            }
+            card.egress = describeFacet(profile.egress) { egress in
+                switch egress.network {
+                case .unrestricted: "unrestricted (\(egress.evidence))"
+                case .allowList(let domains): "allow-list: \(domains.joined(separator: ", "))"
+                case .denied: "no network (\(egress.evidence))"
+                case .unknown: "unknown (\(egress.evidence))"
+                }
+            }
+            if profile.budgetKinds.isEmpty {
+                card.budgets = "not expressible in this format"
+            } else if profile.budgets.isEmpty {
+                card.budgets = "none set (format can cap: \(profile.budgetKinds.map(\.rawValue).sorted().joined(separator: ", ")))"
+            } else {
+                card.budgets = profile.budgets.map { "\($0.kind.rawValue) \($0.setting)=\($0.value)\($0.isUnlimited ? " (unlimited)" : "")" }.joined(separator: "; ")
+            }
+            card.telemetry = describeFacet(profile.telemetry) { sinks in
+                sinks.isEmpty ? "none" : sinks.map { "\($0.kind.rawValue) → \($0.destination)" }.joined(separator: "; ")
+            }
+            card.approvalMode = profile.approvalMode.value.map { "\($0.mode.rawValue) (\($0.setting))" }
+            card.endpoint = profile.endpoint.value.map { "\($0.url ?? "(no url)"), \($0.authenticated ? "authenticated" : "unauthenticated: \($0.evidence)")" }
+            card.runsIn = graph.edges(from: id).filter { $0.label != "uses-server" }.map { "\($0.label) \(graph[$0.to].address)" }
+            return card
+        }
+    }
+
+    static func describe<T, R>(_ facet: Facet<T>, _ map: (T) -> [R]) -> [R]? {
+        switch facet {
+        case .present(let value): map(value)
+        case .absent: []
+        case .notExpressible: nil
+        }
+    }
+
+    static func describeFacet<T>(_ facet: Facet<T>, _ text: (T) -> String) -> String {
+        switch facet {
+        case .present(let value): text(value)
+        case .absent: "not set"
+        case .notExpressible: "not expressible in this format"
+        }
+    }
+}

@@ -1,0 +1,82 @@
+import Foundation
+import ParapetCore
+
+/// `parapet agents` output: text for a terminal, Markdown for a review document, JSON for tools.
+public enum AgentCardRenderer {
+    public static func text(_ cards: [AgentCard]) -> String {
+        var out = ""
+        for card in cards {
+            out += "Agent \(card.name)  [\(card.format)]  \(card.location)\n"
+            for line in lines(card) { out += "  \(line.0.padding(toLength: 10, withPad: " ", startingAt: 0)) \(line.1)\n" }
+            out += "\n"
+        }
+        out += cards.isEmpty ? "No agents found.\n" : "\(cards.count) agent\(cards.count == 1 ? "" : "s")\n"
+        return out
+    }
+
+    public static func markdown(_ cards: [AgentCard]) -> String {
+        var out = "# Agents\n\n"
+        if cards.isEmpty { return out + "No agents found.\n" }
+        for card in cards {
+            out += "## \(card.name)\n\n`\(card.format)` defined at `\(card.location)`\n\n| | |\n| --- | --- |\n"
+            for line in lines(card) { out += "| \(line.0) | \(line.1.replacingOccurrences(of: "|", with: "\\|")) |\n" }
+            out += "\n"
+        }
+        return out
+    }
+
+    /// The card as label/value rows, shared by text and Markdown.
+    static func lines(_ card: AgentCard) -> [(String, String)] {
+        var rows: [(String, String)] = []
+        if let models = card.models {
+            rows.append(("model", models.isEmpty ? "not set" : models.map { "\($0.id) (\($0.role), \($0.pinning)) at \($0.location)" }.joined(separator: "; ")))
+        } else {
+            rows.append(("model", "not expressible in this format"))
+        }
+        if let groups = card.tools {
+            if groups.isEmpty { rows.append(("tools", "not listed (the client's defaults apply)")) }
+            for group in groups {
+                rows.append(("tools", "\(group.capability): " + group.tools.map { "\($0.pattern) [\($0.approval)]" }.joined(separator: ", ")))
+            }
+        } else {
+            rows.append(("tools", "not expressible in this format"))
+        }
+        if let servers = card.servers {
+            if servers.isEmpty { rows.append(("servers", "none")) }
+            for server in servers { rows.append(("server", "\(server.name): \(server.launch) (\(server.pinned))")) }
+        }
+        rows.append(("egress", card.egress))
+        rows.append(("budgets", card.budgets))
+        rows.append(("telemetry", card.telemetry))
+        if let mode = card.approvalMode { rows.append(("approval", mode)) }
+        if let endpoint = card.endpoint { rows.append(("endpoint", endpoint)) }
+        for link in card.runsIn { rows.append(("link", link)) }
+        if card.findings.isEmpty {
+            rows.append(("findings", "none"))
+        } else {
+            for finding in card.findings {
+                rows.append(("finding", "\(finding.severity.rawValue) \(finding.code) \(finding.message) (\(finding.range.path):\(finding.range.start.line))"))
+            }
+        }
+        return rows
+    }
+
+    public static func json(_ cards: [AgentCard]) -> String {
+        let objects: [[String: Any]] = cards.map { card in
+            var object: [String: Any] = ["name": card.name, "format": card.format, "location": card.location, "egress": card.egress,
+                                         "budgets": card.budgets, "telemetry": card.telemetry, "links": card.runsIn]
+            object["models"] = card.models.map { $0.map { ["id": $0.id, "role": $0.role, "pinning": $0.pinning, "location": $0.location] } } ?? NSNull()
+            object["tools"] = card.tools.map { groups in
+                groups.map { ["capability": $0.capability, "tools": $0.tools.map { ["pattern": $0.pattern, "approval": $0.approval, "reason": $0.reason, "location": $0.location] }] as [String: Any] }
+            } ?? NSNull()
+            object["servers"] = card.servers.map { $0.map { ["name": $0.name, "launch": $0.launch, "pinned": $0.pinned, "location": $0.location] } } ?? NSNull()
+            object["approvalMode"] = card.approvalMode ?? NSNull()
+            object["endpoint"] = card.endpoint ?? NSNull()
+            object["findings"] = card.findings.map { ["code": $0.code, "severity": $0.severity.rawValue, "message": $0.message,
+                                                      "path": $0.range.path, "line": $0.range.start.line] as [String: Any] }
+            return object
+        }
+        let data = (try? JSONSerialization.data(withJSONObject: ["schemaVersion": 1, "agents": objects], options: [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes])) ?? Data()
+        return String(decoding: data, as: UTF8.self) + "\n"
+    }
+}

@@ -107,6 +107,10 @@ public enum FileClassifier {
         if root["hooks"] != nil && (root["env"] != nil || root["model"] != nil || root["permissions"] != nil) {
             return .claudeSettings
         }
+        let hookEvents: Set<String> = ["PreToolUse", "PostToolUse", "UserPromptSubmit", "Stop", "SessionStart", "Notification", "SubagentStop", "PreCompact"]
+        if let hooks = root["hooks"]?.entries, !hooks.isEmpty, hooks.allSatisfy({ hookEvents.contains($0.name) }) {
+            return .claudeSettings
+        }
         return hint == .a2aCard && root["name"] != nil && root["skills"] != nil ? .a2aCard : nil
     }
 

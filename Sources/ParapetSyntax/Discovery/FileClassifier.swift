@@ -92,7 +92,17 @@ public enum FileClassifier {
         if root["format_version"] != nil && (root["resource_changes"] != nil || root["planned_values"] != nil) {
             return .terraformPlan
         }
-        if let servers = root["mcpServers"], servers.isMapping { return .mcpConfig }
+        if let servers = root["mcpServers"], servers.isMapping {
+            // Gemini CLI settings hold servers beside their own sections; Cline and Roo mark
+            // auto-approved tools with their own keys.
+            let geminiKeys = ["general", "ui", "tools", "telemetry", "context", "security", "privacy", "advanced", "experimental",
+                              "coreTools", "excludeTools", "contextFileName", "autoAccept", "selectedAuthType", "theme"]
+            if geminiKeys.contains(where: { root[$0] != nil }) { return .geminiSettings }
+            let entries = servers.entries ?? []
+            if entries.contains(where: { $0.value["alwaysAllow"] != nil }) { return .rooMCP }
+            if entries.contains(where: { $0.value["autoApprove"] != nil }) { return .clineMCP }
+            return .mcpConfig
+        }
         if let servers = root["servers"], servers.isMapping, root["inputs"] != nil || hasMCPServerShape(servers) {
             return .vscodeMCP
         }

@@ -1,0 +1,44 @@
+import ParapetCore
+import Testing
+@testable import ParapetSyntax
+
+private func kind(_ path: String, _ text: String) -> FileKind? {
+    Loader().load(SourceFile(path: path, text: text))?.kind
+}
+
+@Suite struct FileClassifierShapeTests {
+    @Test func jsonByShape() {
+        #expect(kind("x/servers.json", #"{"mcpServers": {"gh": {"command": "npx"}}}"#) == .mcpConfig)
+        #expect(kind("x/servers.json", #"{"mcpServers": {"gh": {"command": "npx", "autoApprove": ["read"]}}}"#) == .clineMCP)
+        #expect(kind("x/servers.json", #"{"mcpServers": {"gh": {"command": "npx", "alwaysAllow": ["read"]}}}"#) == .rooMCP)
+        #expect(kind("x/settings.json", #"{"general": {}, "mcpServers": {}}"#) == .geminiSettings)
+        #expect(kind("x/mcp.json", #"{"servers": {"gh": {"type": "stdio", "command": "npx"}}}"#) == .vscodeMCP)
+        #expect(kind("x/s.json", #"{"permissions": {"allow": ["Read"]}}"#) == .claudeSettings)
+        #expect(kind("x/s.json", #"{"hooks": {"PreToolUse": []}}"#) == .claudeSettings)
+        #expect(kind("plan.json", #"{"format_version": "1.2", "resource_changes": []}"#) == .terraformPlan)
+        #expect(kind("card.json", #"{"name": "A", "url": "https://a", "skills": [], "capabilities": {}}"#) == .a2aCard)
+        #expect(kind("package.json", #"{"name": "web", "version": "1.0.0"}"#) == nil)
+    }
+
+    @Test func yamlByShape() {
+        #expect(kind("k8s/pod.yaml", "apiVersion: v1\nkind: Pod\nmetadata: {name: a}\n") == .kubernetes)
+        #expect(kind("k8s/agent.yaml", "apiVersion: kagent.dev/v1alpha2\nkind: Agent\nmetadata: {name: a}\n") == .kagent)
+        #expect(kind("crew/agents.yaml", "r:\n  role: R\n  goal: G\n  backstory: B\n") == .crewaiAgents)
+        #expect(kind("crew/tasks.yaml", "t:\n  description: D\n  expected_output: O\n") == .crewaiTasks)
+        #expect(kind("team.yaml", "agents:\n  root:\n    model: openai/gpt-4o\n    instruction: Help.\n") == .cagent)
+        #expect(kind("root_agent.yaml", "name: helper\nmodel: gemini-2.5-flash\ninstruction: Help.\n") == .adkAgent)
+        #expect(kind(".github/workflows/ci.yml", "on: push\njobs:\n  a:\n    steps:\n      - uses: actions/checkout@v4\n") == nil)
+        #expect(kind(".github/workflows/ai.yml", "on: push\njobs:\n  a:\n    steps:\n      - uses: anthropics/claude-code-action@v1\n") == .agentWorkflow)
+        #expect(kind("values.yaml", "replicaCount: 2\nimage: {repository: x}\n") == nil)
+    }
+
+    @Test func helmTemplatesAreRecognisedBeforeParsing() {
+        #expect(kind("chart/templates/svc.yaml", "apiVersion: v1\nkind: Service\nmetadata:\n  name: {{ .Release.Name }}\n") == .helmTemplate)
+    }
+
+    @Test func aBrokenManifestIsStillReportedAsKubernetes() {
+        let parsed = Loader().load(SourceFile(path: "k8s/bad.yaml", text: "apiVersion: v1\nkind: Pod\nmetadata: [\n"))
+        #expect(parsed?.kind == .kubernetes)
+        #expect(parsed?.diagnostics.contains { $0.kind == .parseError } == true)
+    }
+}

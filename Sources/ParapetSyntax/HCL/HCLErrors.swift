@@ -75,14 +75,13 @@ struct HCLErrorScanner {
         case .heredocIdentifier:
             if let parent, grammar.kind(parent) == .heredocTemplate, ts_node_child_count(parent) > 1 {
                 let opener = ts_node_child(parent, 1)
-                let open = Int(ts_node_start_byte(parent)), openEnd = Int(ts_node_end_byte(opener))
-                let marker = String(decoding: UnsafeBufferPointer(rebasing: bytes[Int(ts_node_start_byte(opener))..<openEnd]), as: UTF8.self)
-                return HCLErrorEvent(start: open, end: openEnd,
-                                     message: "Unterminated heredoc: no line `\(marker)` closes it", derails: true)
+                return HCLErrorEvent(start: Int(ts_node_start_byte(parent)), end: Int(ts_node_end_byte(opener)),
+                                     message: "Unterminated heredoc: no line `\(text(of: opener))` closes it", derails: true)
             }
             let (message, end) = unexpected(at: offset)
             return HCLErrorEvent(start: offset, end: end, message: message, derails: true)
-        case .heredocStart, .other where ts_node_is_named(node) == false && isHeredocToken(node):
+        case .heredocStart,
+             .other where isHeredocToken(node):
             // `<<` inserted by error recovery: the heredoc scanner took over the rest of the line.
             let (message, end) = unexpected(at: offset)
             return HCLErrorEvent(start: offset, end: end, message: message, derails: true)
@@ -93,12 +92,17 @@ struct HCLErrorScanner {
             var message = "Missing \(token)"
             if let parent, grammar.kind(parent) == .blockEnd, ancestors.count >= 2 {
                 let block = ancestors[ancestors.count - 2]
-                let type = ts_node_child(block, 0)
-                let name = String(decoding: UnsafeBufferPointer(rebasing: bytes[Int(ts_node_start_byte(type))..<Int(ts_node_end_byte(type))]), as: UTF8.self)
-                message += " to close the `\(name)` block at line \(ts_node_start_point(block).row + 1)"
+                let type = text(of: ts_node_child(block, 0))
+                message += " to close the `\(type)` block at line \(ts_node_start_point(block).row + 1)"
             }
             return HCLErrorEvent(start: at, end: at, message: message, derails: false)
         }
+    }
+
+    private func text(of node: TSNode) -> String {
+        let start = min(Int(ts_node_start_byte(node)), bytes.count)
+        let end = max(start, min(Int(ts_node_end_byte(node)), bytes.count))
+        return String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<end]), as: UTF8.self)
     }
 
     private func isHeredocToken(_ node: TSNode) -> Bool {
@@ -143,9 +147,7 @@ struct HCLErrorScanner {
     /// "Unexpected `x`" for the token at `offset`, and where that token ends.
     func unexpected(at offset: Int) -> (String, Int) {
         var start = offset
-        while start < bytes.count, bytes[start] == 0x20 || bytes[start] == 0x09 || bytes[start] == 0x0D || bytes[start] == 0x0A {
-            start += 1
-        }
+        while start < bytes.count, isSpace(bytes[start]) { start += 1 }
         guard start < bytes.count else { return ("Unexpected end of file", bytes.count) }
         var end = start + 1
         if HCLResync.isNameStart(bytes[start]) || (bytes[start] >= 0x30 && bytes[start] <= 0x39) {
@@ -176,7 +178,9 @@ struct HCLErrorScanner {
     /// A missing token belongs right after the last real text, not at the start of the next line.
     private func backOverSpace(_ offset: Int) -> Int {
         var i = min(offset, bytes.count)
-        while i > 0, bytes[i - 1] == 0x20 || bytes[i - 1] == 0x09 || bytes[i - 1] == 0x0D || bytes[i - 1] == 0x0A { i -= 1 }
+        while i > 0, isSpace(bytes[i - 1]) { i -= 1 }
         return i
     }
+
+    private func isSpace(_ byte: UInt8) -> Bool { byte == 0x20 || byte == 0x09 || byte == 0x0D || byte == 0x0A }
 }

@@ -2,7 +2,9 @@ import ParapetCore
 
 /// An HCL expression with its exact source range.
 public struct HCLExpression: Sendable {
-    public indirect enum Kind: Sendable {
+    // Only the cases that hold an expression directly are boxed: leaves, the most common
+    // expressions, cost no allocation of their own.
+    public enum Kind: Sendable {
         /// A number literal as written (`1`, `1.5e3`); see `numberValue`.
         case number(String)
         case bool(Bool)
@@ -14,13 +16,13 @@ public struct HCLExpression: Sendable {
         /// A bare name: `var`, `local`, `aws_s3_bucket`, `each`, a `for` variable.
         case variable(String)
         /// An expression followed by attribute, index and splat steps: `var.cidr`, `a[0].b`, `x[*].id`.
-        case traversal(HCLExpression, [HCLTraversalStep])
-        case functionCall(HCLFunctionCall)
-        case forExpression(HCLForExpression)
-        case conditional(condition: HCLExpression, then: HCLExpression, else: HCLExpression)
-        case unary(HCLUnaryOperator, HCLExpression)
-        case binary(HCLBinaryOperator, HCLExpression, HCLExpression)
-        case parenthesized(HCLExpression)
+        indirect case traversal(HCLExpression, [HCLTraversalStep])
+        indirect case functionCall(HCLFunctionCall)
+        indirect case forExpression(HCLForExpression)
+        indirect case conditional(condition: HCLExpression, then: HCLExpression, else: HCLExpression)
+        indirect case unary(HCLUnaryOperator, HCLExpression)
+        indirect case binary(HCLBinaryOperator, HCLExpression, HCLExpression)
+        indirect case parenthesized(HCLExpression)
         /// A part that did not parse or lies beyond the nesting limit; its value is unknown.
         case invalid
     }
@@ -40,7 +42,7 @@ public struct HCLTraversalStep: Sendable {
         /// `.name`
         case attribute(String)
         /// `[expression]`
-        case index(HCLExpression)
+        indirect case index(HCLExpression)
         /// `.0`, the legacy index syntax.
         case legacyIndex(Int)
         /// `.*`

@@ -75,6 +75,23 @@ enum HCLNodeKind: UInt8 {
         }
     }
 
+    /// Tokens that a node's value depends on: parentheses, `...`, braces of blocks, operators.
+    var isKeptToken: Bool {
+        switch self {
+        case .openParen, .closeParen, .ellipsis, .blockStart, .blockEnd, .opNot: true
+        default: binaryOperator != nil
+        }
+    }
+
+    /// Kinds whose value is their only child's value when they have just one.
+    var passesThrough: Bool {
+        switch self {
+        case .expression, .literalValue, .collectionValue, .forExpr, .operation, .templateExpr, .index, .splat,
+             .templateDirective: true
+        default: false
+        }
+    }
+
     /// Kinds that count one level of nesting against `ScanLimits.maxDepth`.
     var nests: Bool {
         switch self {

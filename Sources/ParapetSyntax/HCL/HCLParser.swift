@@ -39,12 +39,14 @@ public final class HCLParser {
         let empty = HCLFile(body: HCLBody(items: [], range: source.range(0, source.bytes.count)))
         guard ready else {
             let message = "The HCL grammar could not be loaded (tree-sitter ABI mismatch); reinstall it with `make deps`"
-            return HCLParseResult(file: empty, diagnostics: [SyntaxDiagnostic(.parseError, message, at: .fileStart(source.path))])
+            let diagnostic = SyntaxDiagnostic(.parseError, message, at: .fileStart(source.path))
+            return HCLParseResult(file: empty, diagnostics: [diagnostic])
         }
         // tree-sitter counts bytes in 32 bits.
         guard source.bytes.count < Int(UInt32.max / 2) else {
             let message = "File is \(source.bytes.count) bytes, too large to parse"
-            return HCLParseResult(file: empty, diagnostics: [SyntaxDiagnostic(.limit(.fileSize), message, at: .fileStart(source.path))])
+            let diagnostic = SyntaxDiagnostic(.limit(.fileSize), message, at: .fileStart(source.path))
+            return HCLParseResult(file: empty, diagnostics: [diagnostic])
         }
         if source.bytes.isEmpty { return HCLParseResult(file: empty) }
         // The grammar only sees a heredoc's closing marker when a line break follows it, so a
@@ -87,6 +89,7 @@ struct HCLParseSession {
     }
 
     mutating func run() -> HCLParseResult {
+        let lines = HCLLineTable(source: source)
         var start = 0, reparses = 0, parsedBytes = 0
         // Reparsing after each derailing error costs at most a few times the file.
         let budget = 4 * bytes.count + 65_536
@@ -99,13 +102,14 @@ struct HCLParseSession {
             let root = ts_tree_root_node(tree)
             let resume: Int?
             do {
-                let builder = HCLTreeBuilder(source: source, bytes: bytes, grammar: grammar, maxDepth: limits.maxDepth, root: root)
-                let (next, processedEnd) = process(root, from: start, builder: builder)
-                collectComments(root, from: start, to: processedEnd)
+                var builder = HCLTreeBuilder(source: source, bytes: bytes, lines: lines, grammar: grammar,
+                                             maxDepth: limits.maxDepth, root: root)
+                let next = process(root, from: start, builder: &builder)
+                comments += builder.comments
                 if let (s, e) = builder.depthExceeded, !depthReported {
                     depthReported = true
-                    diagnostics.append(SyntaxDiagnostic(.limit(.depth), "Nesting deeper than \(limits.maxDepth) levels; the deeper part was skipped",
-                                                        at: source.range(s, e)))
+                    let message = "Nesting deeper than \(limits.maxDepth) levels; the deeper part was skipped"
+                    diagnostics.append(SyntaxDiagnostic(.limit(.depth), message, at: source.range(s, e)))
                 }
                 resume = next
             }
@@ -120,9 +124,16 @@ struct HCLParseSession {
             start = resume
         }
         // Stable: diagnostics found in one pass are already in source order.
-        let ordered = diagnostics.enumerated().sorted { ($0.element.range.start.offset, $0.offset) < ($1.element.range.start.offset, $1.offset) }
+        let ordered = diagnostics.enumerated().sorted {
+            ($0.element.range.start.offset, $0.offset) < ($1.element.range.start.offset, $1.offset)
+        }
+        // Comments come from the walk and from nodes it skipped, some twice (ERROR nodes).
+        comments.sort { $0.range.start.offset < $1.range.start.offset }
+        var unique: [Comment] = []
+        unique.reserveCapacity(comments.count)
+        for comment in comments where unique.last?.range.start.offset != comment.range.start.offset { unique.append(comment) }
         let body = HCLBody(items: items, range: source.range(0, bytes.count))
-        return HCLParseResult(file: HCLFile(body: body), comments: comments, diagnostics: ordered.map(\.element))
+        return HCLParseResult(file: HCLFile(body: body), comments: unique, diagnostics: ordered.map(\.element))
     }
 
     private func parseTree(from start: Int) -> OpaquePointer? {
@@ -143,48 +154,97 @@ struct HCLParseSession {
         }
     }
 
-    /// Builds the top-level items of one tree. Returns where to parse again (nil when done) and
-    /// how far this tree was used.
-    private mutating func process(_ root: TSNode, from start: Int, builder: HCLTreeBuilder) -> (Int?, Int) {
+    /// Builds the top-level items of one tree. Returns where to parse again (nil when done).
+    private mutating func process(_ root: TSNode, from start: Int, builder: inout HCLTreeBuilder) -> Int? {
         let tops = topLevelNodes(root)
         let scanner = HCLErrorScanner(source: source, bytes: bytes, grammar: grammar)
         var skipUntil = start
         for (index, node) in tops.enumerated() {
             let kind = grammar.kind(node)
-            if kind == .comment || Int(ts_node_start_byte(node)) < skipUntil { continue }
-            var events = ts_node_has_error(node) ? scanner.scan(node, topLevel: kind == .error) : []
-            var derailing = events.first(where: \.derails)
-            var item: HCLBody.Item?
-            if kind == .error {
-                items += builder.salvage(node, before: derailing?.start ?? Int(ts_node_start_byte(node)))
-            } else {
-                item = builder.build(node, cutoff: derailing?.start ?? .max)
-                // A quoted string with a line break is an error the grammar does not report.
-                if let quote = builder.multilineString {
-                    let event = HCLErrorEvent(start: quote, end: quote + 1,
-                                              message: "Unterminated string: a quoted string cannot span lines (use a heredoc)",
-                                              derails: true)
-                    events = events.filter { $0.start < quote } + [event]
-                    derailing = event
-                    item = builder.build(node, cutoff: quote)
+            let nodeStart = Int(ts_node_start_byte(node))
+            if kind == .comment {
+                builder.recordComment(nodeStart, Int(ts_node_end_byte(node)))
+                continue
+            }
+            if nodeStart < skipUntil {
+                builder.collectComments(in: node)
+                continue
+            }
+            guard ts_node_has_error(node) || kind == .error else {
+                builder.commentLimit = .max
+                let commentCount = builder.comments.count
+                if let item = builder.build(node) {
+                    if builder.multilineString == nil {
+                        items.append(item)
+                        continue
+                    }
                 }
+                if builder.multilineString == nil { continue }
+                builder.dropComments(after: commentCount)
+                if let resume = derail(node, index: index, tops: tops, events: [], builder: &builder, skipUntil: &skipUntil) {
+                    return resume
+                }
+                continue
             }
-            for event in events {
-                addParseError(event)
-                if event.derails { break }
+            let events = scanner.scan(node, topLevel: kind == .error)
+            if let resume = derail(node, index: index, tops: tops, events: events, builder: &builder, skipUntil: &skipUntil) {
+                return resume
             }
-            if let item { items.append(item) }
-            guard let derailing else { continue }
-            // What follows the error is dropped up to the next line that looks like a top-level
-            // attribute or block; if a node of this tree runs past that line, parse again from it.
-            guard let resume = HCLResync.point(after: derailing.start, in: bytes) else { return (nil, bytes.count) }
-            let crossed = tops[index...].contains { top in
-                Int(ts_node_start_byte(top)) < resume && Int(ts_node_end_byte(top)) > resume
-            }
-            if crossed { return (resume, resume) }
-            skipUntil = resume
+            if skipUntil == .max { return nil }
         }
-        return (nil, bytes.count)
+        return nil
+    }
+
+    /// Handles a top-level node with syntax errors: reports them, keeps what precedes the first
+    /// one that derails the parse, and decides where reading goes on. Returns where to parse
+    /// again, or nil to go on with this tree from `skipUntil` (`.max` when nothing is left).
+    private mutating func derail(_ node: TSNode, index: Int, tops: [TSNode], events: [HCLErrorEvent],
+                                 builder: inout HCLTreeBuilder, skipUntil: inout Int) -> Int? {
+        let kind = grammar.kind(node)
+        var events = events
+        var derailing = events.first(where: \.derails)
+        var item: HCLBody.Item?
+        let commentCount = builder.comments.count
+        builder.commentLimit = derailing.flatMap { HCLResync.point(after: $0.start, in: bytes) } ?? .max
+        if kind == .error {
+            items += builder.salvage(node, before: derailing?.start ?? Int(ts_node_start_byte(node)))
+            builder.collectComments(in: node)
+        } else {
+            item = builder.build(node, cutoff: derailing?.start ?? .max)
+            // A quoted string with a line break is an error the grammar does not report.
+            if let quote = builder.multilineString {
+                let event = HCLErrorEvent(start: quote, end: quote + 1,
+                                          message: "Unterminated string: a quoted string cannot span lines (use a heredoc)",
+                                          derails: true)
+                events = events.filter { $0.start < quote } + [event]
+                derailing = event
+                builder.dropComments(after: commentCount)
+                builder.commentLimit = HCLResync.point(after: quote, in: bytes) ?? .max
+                item = builder.build(node, cutoff: quote)
+            }
+        }
+        for event in events {
+            addParseError(event)
+            if event.derails { break }
+        }
+        if let item { items.append(item) }
+        guard let derailing else { return nil }
+        // What follows the error is dropped up to the next line that looks like a top-level
+        // attribute or block; if a node of this tree runs past that line, parse again from it.
+        guard let resume = HCLResync.point(after: derailing.start, in: bytes) else {
+            skipUntil = .max
+            return nil
+        }
+        let crossed = tops[index...].contains { top in
+            Int(ts_node_start_byte(top)) < resume && Int(ts_node_end_byte(top)) > resume
+        }
+        if crossed {
+            for top in tops[(index + 1)...] where Int(ts_node_start_byte(top)) < resume { builder.collectComments(in: top) }
+            return resume
+        }
+        skipUntil = resume
+        builder.commentLimit = .max
+        return nil
     }
 
     /// The attributes, blocks, comments and ERROR nodes at the top of a tree (or the tree itself
@@ -207,45 +267,6 @@ struct HCLParseSession {
             }
         } while ts_tree_cursor_goto_next_sibling(&cursor)
         return tops
-    }
-
-    /// Comments of `[from, to)`, in source order, with the text after the marker, trimmed.
-    private mutating func collectComments(_ root: TSNode, from lower: Int, to upper: Int) {
-        var cursor = ts_tree_cursor_new(root)
-        defer { ts_tree_cursor_delete(&cursor) }
-        walk: while true {
-            let node = ts_tree_cursor_current_node(&cursor)
-            let start = Int(ts_node_start_byte(node)), end = Int(ts_node_end_byte(node))
-            var descend = false
-            if end > lower, start < upper {
-                if grammar.kind(node) == .comment {
-                    if start >= lower { comments.append(comment(start, end)) }
-                } else {
-                    descend = true
-                }
-            }
-            if descend, ts_tree_cursor_goto_first_child(&cursor) { continue }
-            while !ts_tree_cursor_goto_next_sibling(&cursor) {
-                guard ts_tree_cursor_goto_parent(&cursor) else { break walk }
-            }
-        }
-    }
-
-    private func comment(_ start: Int, _ end: Int) -> Comment {
-        var s = start, e = end
-        if s < e, bytes[s] == UInt8(ascii: "#") {
-            s += 1
-        } else if s + 1 < e, bytes[s] == UInt8(ascii: "/"), bytes[s + 1] == UInt8(ascii: "*") {
-            s += 2
-            if e - 2 >= s, bytes[e - 2] == UInt8(ascii: "*"), bytes[e - 1] == UInt8(ascii: "/") { e -= 2 }
-        } else if s + 1 < e, bytes[s] == UInt8(ascii: "/") {
-            s += 2
-        }
-        func isSpace(_ b: UInt8) -> Bool { b == 0x20 || b == 0x09 || b == 0x0A || b == 0x0D }
-        while s < e, isSpace(bytes[s]) { s += 1 }
-        while e > s, isSpace(bytes[e - 1]) { e -= 1 }
-        let text = String(decoding: UnsafeBufferPointer(rebasing: bytes[s..<e]), as: UTF8.self)
-        return Comment(text: text, range: source.range(start, end))
     }
 
     private mutating func addParseError(_ event: HCLErrorEvent) {

@@ -3,7 +3,7 @@ import ParapetCore
 /// Building a node's value from its children's values. Every case tolerates missing children:
 /// error recovery may have dropped any of them.
 extension HCLTreeBuilder {
-    func reduce(_ frame: Frame, _ children: ArraySlice<HCLBuilt>) -> HCLBuilt? {
+    mutating func reduce(_ frame: Frame, _ children: ArraySlice<HCLBuilt>) -> HCLBuilt? {
         switch frame.kind {
         case .attribute: return attribute(frame, children)
         case .block: return block(frame, children)
@@ -27,7 +27,7 @@ extension HCLTreeBuilder {
             let value = parts.count > 1 ? parts[1] : invalid(at: frame.end)
             return .objectItem(HCLObjectItem(key: key, value: value, range: range(frame.start, frame.end)))
         case .newIndex:
-            let index = expressions(children).first ?? invalid(frame)
+            let index = firstExpression(children) ?? invalid(frame)
             return .step(HCLTraversalStep(.index(index), range: range(frame.start, frame.end)))
         case .getAttr:
             guard let (s, e) = identifiers(children).first else { return nil }
@@ -45,10 +45,10 @@ extension HCLTreeBuilder {
             let names = identifiers(children)
             guard let last = names.last else { return nil }
             let key = names.count > 1 ? text(names[0].0, names[0].1) : nil
-            let collection = expressions(children).first ?? invalid(at: frame.end)
+            let collection = firstExpression(children) ?? invalid(at: frame.end)
             return .forIntro(key: key, value: text(last.0, last.1), collection: collection)
         case .forCond:
-            return .forCond(expressions(children).first ?? invalid(at: frame.end))
+            return .forCond(firstExpression(children) ?? invalid(at: frame.end))
         case .forTupleExpr, .forObjectExpr: return forExpression(frame, children)
         case .conditional:
             let parts = expressions(children)
@@ -66,13 +66,13 @@ extension HCLTreeBuilder {
             return .expr(HCLExpression(.template(HCLTemplate(style: context.style, parts: parts)),
                                        range: range(frame.start, frame.end)))
         case .templateInterpolation:
-            let expression = expressions(children).first ?? invalid(at: frame.end)
+            let expression = firstExpression(children) ?? invalid(at: frame.end)
             return .part(HCLTemplatePart(.interpolation(expression, strip: stripMarkers(frame.start, frame.end)),
                                          range: range(frame.start, frame.end)))
         case .templateIf: return templateIf(frame, children)
         case .templateFor: return templateFor(frame, children)
         case .templateIfIntro:
-            return tag(.ifIntro(expressions(children).first ?? invalid(at: frame.end)), frame)
+            return tag(.ifIntro(firstExpression(children) ?? invalid(at: frame.end)), frame)
         case .templateElseIntro: return tag(.elseIntro, frame)
         case .templateIfEnd: return tag(.ifEnd, frame)
         case .templateForEnd: return tag(.forEnd, frame)
@@ -80,7 +80,7 @@ extension HCLTreeBuilder {
             let names = identifiers(children)
             guard let last = names.last else { return nil }
             let key = names.count > 1 ? text(names[0].0, names[0].1) : nil
-            let collection = expressions(children).first ?? invalid(at: frame.end)
+            let collection = firstExpression(children) ?? invalid(at: frame.end)
             return tag(.forStart(key: key, value: text(last.0, last.1), collection: collection), frame)
         default:
             return nil
@@ -89,15 +89,15 @@ extension HCLTreeBuilder {
 
     // MARK: - Body
 
-    private func attribute(_ frame: Frame, _ children: ArraySlice<HCLBuilt>) -> HCLBuilt? {
+    private mutating func attribute(_ frame: Frame, _ children: ArraySlice<HCLBuilt>) -> HCLBuilt? {
         guard case .ident(let s, let e)? = children.first else { return nil }
-        let value = expressions(children).first ?? invalid(at: frame.end)
+        let value = firstExpression(children) ?? invalid(at: frame.end)
         let attribute = HCLAttribute(name: text(s, e), nameRange: range(s, e), value: value,
                                      range: range(frame.start, max(e, value.range.end.offset)))
         return .item(.attribute(attribute))
     }
 
-    private func block(_ frame: Frame, _ children: ArraySlice<HCLBuilt>) -> HCLBuilt? {
+    private mutating func block(_ frame: Frame, _ children: ArraySlice<HCLBuilt>) -> HCLBuilt? {
         guard case .ident(let typeStart, let typeEnd)? = children.first else { return nil }
         var labels: [HCLLabel] = []
         var open: (Int, Int)?, close: (Int, Int)?
@@ -129,7 +129,7 @@ extension HCLTreeBuilder {
 
     /// A primary expression (or `(` expression `)`) followed by traversal steps: the grammar's
     /// hidden `_expr_term`, which arrives flattened into the parent's children.
-    func term(_ items: ArraySlice<HCLBuilt>, fallback frame: Frame) -> HCLExpression {
+    mutating func term(_ items: ArraySlice<HCLBuilt>, fallback frame: Frame) -> HCLExpression {
         var index = items.startIndex
         var primary: HCLExpression
         guard index < items.endIndex else { return invalid(frame) }
@@ -162,7 +162,7 @@ extension HCLTreeBuilder {
         return HCLExpression(.traversal(primary, steps), range: range(primary.range.start.offset, last.range.end.offset))
     }
 
-    private func binary(_ frame: Frame, _ children: ArraySlice<HCLBuilt>) -> HCLBuilt {
+    private mutating func binary(_ frame: Frame, _ children: ArraySlice<HCLBuilt>) -> HCLBuilt {
         let split = children.indices.dropFirst().first { index in
             if case .token(let kind, _, _) = children[index], kind.binaryOperator != nil { true } else { false }
         }
@@ -175,7 +175,7 @@ extension HCLTreeBuilder {
         return .expr(HCLExpression(.binary(op, lhs, rhs), range: range(frame.start, frame.end)))
     }
 
-    private func functionCall(_ frame: Frame, _ children: ArraySlice<HCLBuilt>) -> HCLBuilt {
+    private mutating func functionCall(_ frame: Frame, _ children: ArraySlice<HCLBuilt>) -> HCLBuilt {
         guard case .ident(let s, let e)? = children.first else { return .expr(invalid(frame)) }
         var arguments: [HCLExpression] = [], expand = false
         for case .arguments(let list, let expands) in children {
@@ -187,7 +187,7 @@ extension HCLTreeBuilder {
         return .expr(HCLExpression(.functionCall(call), range: range(frame.start, frame.end)))
     }
 
-    private func forExpression(_ frame: Frame, _ children: ArraySlice<HCLBuilt>) -> HCLBuilt {
+    private mutating func forExpression(_ frame: Frame, _ children: ArraySlice<HCLBuilt>) -> HCLBuilt {
         var intro: (key: String?, value: String, collection: HCLExpression)?
         var results: [HCLExpression] = [], condition: HCLExpression?, grouping = false
         for child in children {
@@ -212,24 +212,24 @@ extension HCLTreeBuilder {
 
     // MARK: - Template directives
 
-    private func tag(_ kind: HCLTemplateTag.Kind, _ frame: Frame) -> HCLBuilt {
+    private mutating func tag(_ kind: HCLTemplateTag.Kind, _ frame: Frame) -> HCLBuilt {
         .tag(HCLTemplateTag(kind: kind, strip: stripMarkers(frame.start, frame.end), start: frame.start, end: frame.end))
     }
 
     /// Parts and the literal text between them, from `from` up to `to`.
-    private func sequence(_ children: ArraySlice<HCLBuilt>, from: Int, to: Int,
+    private mutating func sequence(_ children: ArraySlice<HCLBuilt>, from: Int, to: Int,
                           context: HCLTemplateContext) -> [HCLTemplatePart] {
         var parts: [HCLTemplatePart] = []
         var position = from
         for case .part(let part) in children {
-            parts += context.literals(from: position, to: part.range.start.offset, source: source)
+            parts += context.literals(from: position, to: part.range.start.offset, range: { range($0, $1) })
             parts.append(part)
             position = part.range.end.offset
         }
-        return parts + context.literals(from: position, to: to, source: source)
+        return parts + context.literals(from: position, to: to, range: { range($0, $1) })
     }
 
-    private func templateIf(_ frame: Frame, _ children: ArraySlice<HCLBuilt>) -> HCLBuilt? {
+    private mutating func templateIf(_ frame: Frame, _ children: ArraySlice<HCLBuilt>) -> HCLBuilt? {
         guard let context = templates.last, case .tag(let intro)? = children.first,
               case .ifIntro(let condition) = intro.kind else { return nil }
         var then: [HCLTemplatePart] = [], otherwise: [HCLTemplatePart]?
@@ -239,11 +239,11 @@ extension HCLTreeBuilder {
         for child in children.dropFirst() {
             switch child {
             case .part(let part):
-                current += context.literals(from: position, to: part.range.start.offset, source: source)
+                current += context.literals(from: position, to: part.range.start.offset, range: { range($0, $1) })
                 current.append(part)
                 position = part.range.end.offset
             case .tag(let tag):
-                current += context.literals(from: position, to: tag.start, source: source)
+                current += context.literals(from: position, to: tag.start, range: { range($0, $1) })
                 position = tag.end
                 if case .elseIntro = tag.kind, elseStrip == nil {
                     then = current
@@ -256,14 +256,14 @@ extension HCLTreeBuilder {
             default: break
             }
         }
-        if !ended { current += context.literals(from: position, to: frame.end, source: source) }
+        if !ended { current += context.literals(from: position, to: frame.end, range: { range($0, $1) }) }
         if elseStrip != nil { otherwise = current } else { then = current }
         let directive = HCLTemplateIf(condition: condition, then: then, else: otherwise, ifStrip: intro.strip,
                                       elseStrip: elseStrip, endStrip: endStrip)
         return .part(HCLTemplatePart(.ifDirective(directive), range: range(frame.start, frame.end)))
     }
 
-    private func templateFor(_ frame: Frame, _ children: ArraySlice<HCLBuilt>) -> HCLBuilt? {
+    private mutating func templateFor(_ frame: Frame, _ children: ArraySlice<HCLBuilt>) -> HCLBuilt? {
         guard let context = templates.last, case .tag(let start)? = children.first,
               case .forStart(let key, let value, let collection) = start.kind else { return nil }
         var body: [HCLTemplatePart] = []
@@ -271,18 +271,18 @@ extension HCLTreeBuilder {
         for child in children.dropFirst() {
             switch child {
             case .part(let part):
-                body += context.literals(from: position, to: part.range.start.offset, source: source)
+                body += context.literals(from: position, to: part.range.start.offset, range: { range($0, $1) })
                 body.append(part)
                 position = part.range.end.offset
             case .tag(let tag):
-                body += context.literals(from: position, to: tag.start, source: source)
+                body += context.literals(from: position, to: tag.start, range: { range($0, $1) })
                 position = tag.end
                 endStrip = tag.strip
                 ended = true
             default: break
             }
         }
-        if !ended { body += context.literals(from: position, to: frame.end, source: source) }
+        if !ended { body += context.literals(from: position, to: frame.end, range: { range($0, $1) }) }
         let directive = HCLTemplateFor(keyVariable: key, valueVariable: value, collection: collection, body: body,
                                        forStrip: start.strip, endStrip: endStrip)
         return .part(HCLTemplatePart(.forDirective(directive), range: range(frame.start, frame.end)))
@@ -292,6 +292,11 @@ extension HCLTreeBuilder {
 
     private func passThrough(_ children: ArraySlice<HCLBuilt>) -> HCLBuilt? {
         children.first { if case .token = $0 { false } else { true } }
+    }
+
+    private func firstExpression(_ children: ArraySlice<HCLBuilt>) -> HCLExpression? {
+        for case .expr(let expression) in children { return expression }
+        return nil
     }
 
     private func expressions(_ children: ArraySlice<HCLBuilt>) -> [HCLExpression] {
@@ -314,11 +319,11 @@ extension HCLTreeBuilder {
         return steps
     }
 
-    private func invalid(_ frame: Frame) -> HCLExpression {
+    private mutating func invalid(_ frame: Frame) -> HCLExpression {
         HCLExpression(.invalid, range: range(frame.start, frame.end))
     }
 
-    private func invalid(at offset: Int) -> HCLExpression {
+    private mutating func invalid(at offset: Int) -> HCLExpression {
         HCLExpression(.invalid, range: range(offset, offset))
     }
 }

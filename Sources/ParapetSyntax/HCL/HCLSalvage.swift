@@ -6,7 +6,7 @@ extension HCLTreeBuilder {
     /// its parse stack into the ERROR: complete attributes and blocks, and the pieces of block
     /// headers (`type`, labels, `{`) whose bodies were still open. Those are rebuilt; blocks still
     /// open at the error are closed there, as if the rest of their body had been cut.
-    func salvage(_ error: TSNode, before anchor: Int) -> [HCLBody.Item] {
+    mutating func salvage(_ error: TSNode, before anchor: Int) -> [HCLBody.Item] {
         struct OpenBlock {
             var type: String
             var typeRange: SourceRange

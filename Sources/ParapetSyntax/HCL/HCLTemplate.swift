@@ -43,15 +43,15 @@ public struct HCLStrip: Sendable, Hashable {
 }
 
 public struct HCLTemplatePart: Sendable {
-    public indirect enum Kind: Sendable {
+    public enum Kind: Sendable {
         /// Decoded literal text; the range is the raw source text it came from.
         case literal(String)
         /// `${ expression }`
-        case interpolation(HCLExpression, strip: HCLStrip)
+        indirect case interpolation(HCLExpression, strip: HCLStrip)
         /// `%{ if }` … `%{ else }` … `%{ endif }`
-        case ifDirective(HCLTemplateIf)
+        indirect case ifDirective(HCLTemplateIf)
         /// `%{ for }` … `%{ endfor }`
-        case forDirective(HCLTemplateFor)
+        indirect case forDirective(HCLTemplateFor)
     }
 
     public var kind: Kind

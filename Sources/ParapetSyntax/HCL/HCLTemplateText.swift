@@ -25,7 +25,7 @@ struct HCLTemplateContext {
     var gaps: [HCLTemplateGap]
 
     /// The literal parts whose text lies within `[from, to)`, skipping any that decode to "".
-    func literals(from: Int, to: Int, source: SourceFile) -> [HCLTemplatePart] {
+    func literals(from: Int, to: Int, range: (Int, Int) -> SourceRange) -> [HCLTemplatePart] {
         var low = 0, high = gaps.count
         while low < high {
             let mid = (low + high) / 2
@@ -36,7 +36,7 @@ struct HCLTemplateContext {
         while index < gaps.count, gaps[index].end <= to {
             let gap = gaps[index]
             if !gap.value.isEmpty {
-                parts.append(HCLTemplatePart(.literal(gap.value), range: source.range(gap.start, gap.end)))
+                parts.append(HCLTemplatePart(.literal(gap.value), range: range(gap.start, gap.end)))
             }
             index += 1
         }

@@ -13,8 +13,8 @@ extension RuleContext {
 }
 
 extension GraphNode {
-    /// True when `count` or `for_each` is known to make no instance (`count = 0`, `for_each = {}`):
-    /// the resource does not exist, so it neither triggers a rule nor satisfies one.
+    /// True when the node's own `count` or `for_each` is known to make no instance (`count = 0`,
+    /// `for_each = {}`). `Graph.mayExist` also asks the module calls around it.
     var isSwitchedOff: Bool {
         guard let multiplicity else { return false }
         if let count = multiplicity.number { return count <= 0 }
@@ -24,8 +24,12 @@ extension GraphNode {
     }
 
     /// Whether a range lies inside this node's block.
-    func encloses(_ range: SourceRange) -> Bool {
-        range.path == self.range.path && range.start >= self.range.start && range.end <= self.range.end
+    func encloses(_ range: SourceRange) -> Bool { self.range.encloses(range) }
+}
+
+extension SourceRange {
+    func encloses(_ other: SourceRange) -> Bool {
+        other.path == path && other.start >= start && other.end <= end
     }
 }
 
@@ -37,6 +41,13 @@ extension Value {
         if !node.encloses(range) { locations.append(RelatedLocation(range: range, message: "\(what) is written here")) }
         return locations
     }
+
+    /// Where to report `element` of this attribute of `node`: the element when it is written in
+    /// the block, else the attribute (`var.cidrs`); with where both were decided.
+    func locate(_ element: Value, in node: GraphNode) -> (at: SourceRange, related: [RelatedLocation]) {
+        let at = node.encloses(element.range) ? element.range : range
+        return (at, evidence + element.provenance(outside: node, what: "`\(element.display)`"))
+    }
 }
 
 extension [RelatedLocation] {
@@ -44,6 +55,24 @@ extension [RelatedLocation] {
     var unique: [RelatedLocation] {
         var seen: Set<SourceRange> = []
         return filter { seen.insert($0.range).inserted }
+    }
+}
+
+extension Graph {
+    /// False when the node, or a module call that contains it (`module.a` and `module.a.module.b`
+    /// for `module.a.module.b.aws_vpc.main`), is known to make no instance: such a resource does
+    /// not exist, so it neither triggers a rule nor satisfies one.
+    func mayExist(_ node: GraphNode) -> Bool {
+        if node.isSwitchedOff { return false }
+        let parts = node.address.split(separator: ".")
+        var call = ""
+        var index = 0
+        while index + 2 < parts.count, parts[index] == "module" {
+            call += (call.isEmpty ? "" : ".") + "module.\(parts[index + 1])"
+            if let module = self.node(call), module.kind == .module, module.isSwitchedOff { return false }
+            index += 2
+        }
+        return true
     }
 }
 
@@ -56,12 +85,10 @@ extension [RelatedLocation] {
 struct TerraformConfigurations {
     let groups: [(root: String, nodes: [GraphNode])]
 
-    init(_ graph: Graph, kinds: [NodeKind] = [.resource]) {
+    init(_ graph: Graph) {
         var byRoot: [String: [GraphNode]] = [:]
-        for kind in kinds {
-            for node in graph.nodes(kind) where node.origin == .terraform {
-                byRoot[Self.root(of: node, in: graph), default: []].append(node)
-            }
+        for node in graph.nodes(.resource) where node.origin == .terraform {
+            byRoot[Self.root(of: node, in: graph), default: []].append(node)
         }
         groups = byRoot.sorted { $0.key < $1.key }.map { ($0.key, $0.value) }
     }
@@ -90,18 +117,16 @@ enum Coverage {
                    configuration: [GraphNode]) -> Coverage {
         let direct = graph.edges(to: target.id, label: "references").contains { edge in
             let source = graph[edge.from]
-            guard source.type == type, !source.isSwitchedOff, let value = source.attributes.member(attribute)?.value else { return false }
-            return edge.range.path == value.range.path && edge.range.start >= value.range.start && edge.range.end <= value.range.end
+            guard source.type == type, graph.mayExist(source), let value = source.attributes.member(attribute)?.value else { return false }
+            return value.range.encloses(edge.range)
         }
         if direct { return .covered }
         let possible = configuration.contains { source in
-            guard source.type == type, !source.isSwitchedOff, let value = source.attributes.member(attribute)?.value,
+            guard source.type == type, graph.mayExist(source), let value = source.attributes.member(attribute)?.value,
                   value.isUnknown else { return false }
             // An unknown value that references a resource directly names that resource, not ours.
             let named = graph.edges(from: source.id, label: "references").contains { edge in
-                let to = graph[edge.to]
-                return to.kind == .resource && edge.range.path == value.range.path
-                    && edge.range.start >= value.range.start && edge.range.end <= value.range.end
+                graph[edge.to].kind == .resource && value.range.encloses(edge.range)
             }
             return !named
         }
@@ -111,10 +136,10 @@ enum Coverage {
 
 /// Address ranges and port spans of firewall rules.
 enum NetworkRange {
-    /// `0.0.0.0/0`, `::/0` (any prefix length 0), and the "anything" words of cloud firewalls.
+    /// `0.0.0.0/0`, `::/0` (any prefix length 0), and Azure's `*` and `Internet`.
     static func isAnywhere(_ text: String) -> Bool {
         let trimmed = text.filter { $0 != " " }.lowercased()
-        if trimmed == "*" || trimmed == "internet" || trimmed == "any" { return true }
+        if trimmed == "*" || trimmed == "internet" { return true }
         guard let slash = trimmed.lastIndex(of: "/") else { return false }
         return trimmed[trimmed.index(after: slash)...] == "0"
     }
@@ -139,17 +164,17 @@ enum ModelUse {
     enum Cloud: String, CaseIterable {
         case aws, azure, google
 
-        /// The budget resource types that cap this cloud's spend (a prefix ends in `_`).
-        var budgetTypes: [String] {
+        /// The budget resource that caps this cloud's spend; Azure has one type per scope.
+        var budget: String {
             switch self {
-            case .aws: ["aws_budgets_budget"]
-            case .azure: ["azurerm_consumption_budget_"]
-            case .google: ["google_billing_budget"]
+            case .aws: "aws_budgets_budget"
+            case .azure: "azurerm_consumption_budget_*"
+            case .google: "google_billing_budget"
             }
         }
 
         func isBudget(_ type: String) -> Bool {
-            budgetTypes.contains { $0.hasSuffix("_") ? type.hasPrefix($0) : type == $0 }
+            budget.hasSuffix("*") ? type.hasPrefix(budget.dropLast()) : type == budget
         }
     }
 

@@ -52,15 +52,14 @@ struct AISpendWithoutBudgetRule: Rule {
     func check(_ context: RuleContext) -> [Finding] {
         var findings: [Finding] = []
         for configuration in TerraformConfigurations(context.graph).groups {
-            let live = configuration.nodes.filter { !$0.isSwitchedOff }
+            let live = configuration.nodes.filter(context.graph.mayExist)
             for cloud in ModelUse.Cloud.allCases where !live.contains(where: { cloud.isBudget($0.type) }) {
                 let uses = live.filter { ModelUse.cloud(of: $0.type) == cloud }.inSourceOrder
                 guard let first = uses.first else { continue }
                 let related = uses.dropFirst().map {
                     RelatedLocation(range: context.declarationRange(of: $0), message: "`\($0.address)` also provisions model use")
                 }
-                let budget = cloud.budgetTypes[0] + (cloud == .azure ? "*" : "")
-                findings.append(finding("Model use with no `\(budget)` in this configuration", at: context.declarationRange(of: first),
+                findings.append(finding("Model use with no `\(cloud.budget)` in this configuration", at: context.declarationRange(of: first),
                                         node: first, path: "budget", related: related))
             }
         }

@@ -71,15 +71,15 @@ struct FirewallUnrestrictedEgressRule: Rule {
 
     func check(_ context: RuleContext) -> [Finding] {
         var findings: [Finding] = []
-        for node in context.graph.nodes(.resource) where !node.isSwitchedOff {
+        for node in context.graph.nodes(.resource) where context.graph.mayExist(node) {
             switch node.type {
             case "google_compute_firewall":
-                findings += googleFirewall(node)
+                findings += [googleFirewall(node)].compactMap { $0 }
             case "azurerm_network_security_rule":
-                findings += azureRule(node.attributes, of: node, path: "")
+                findings += [azureRule(node.attributes, of: node, path: "")].compactMap { $0 }
             case "azurerm_network_security_group":
                 for (index, rule) in (node.attributes["security_rule"]?.elements ?? []).enumerated() {
-                    findings += azureRule(rule, of: node, path: "security_rule[\(index)].")
+                    findings += [azureRule(rule, of: node, path: "security_rule[\(index)].")].compactMap { $0 }
                 }
             default:
                 continue
@@ -90,24 +90,23 @@ struct FirewallUnrestrictedEgressRule: Rule {
 }
 
 private extension FirewallUnrestrictedEgressRule {
-    func googleFirewall(_ node: GraphNode) -> [Finding] {
+    func googleFirewall(_ node: GraphNode) -> Finding? {
         let rule = node.attributes
         guard rule["direction"]?.string?.uppercased() == "EGRESS", rule["disabled"]?.bool != true,
-              rule["disabled"]?.isUnknown != true else { return [] }
-        let allows = rule["allow"]?.elements ?? []
-        guard let all = allows.first(where: googleAllowsAllPorts) else { return [] }
-        let traffic = all["protocol"]?.string?.lowercased() == "all" ? "all traffic" : "all `\(all["protocol"]?.display ?? "")` ports"
+              rule["disabled"]?.isUnknown != true,
+              let all = (rule["allow"]?.elements ?? []).first(where: googleAllowsAllPorts) else { return nil }
+        let proto = all["protocol"]?.display ?? ""
+        let traffic = proto.lowercased() == "all" ? "all traffic" : "all `\(proto)` ports"
         guard let ranges = rule["destination_ranges"] else {
             // Without destination ranges (or address groups, FQDNs, …) an egress rule covers every address.
             let otherDestinations = rule.members?.contains { $0.key.hasPrefix("destination_") } ?? false
-            guard !otherDestinations, let direction = rule.member("direction") else { return [] }
-            return [finding("Egress allows \(traffic) to `0.0.0.0/0`: no `destination_ranges`", at: direction.value.range,
-                            node: node, path: "direction", related: direction.value.provenance(outside: node, what: "`EGRESS`"))]
+            guard !otherDestinations, let direction = rule["direction"] else { return nil }
+            return finding("Egress allows \(traffic) to `0.0.0.0/0`: no `destination_ranges`", at: direction.range,
+                           node: node, path: "direction", related: direction.provenance(outside: node, what: "`EGRESS`").unique)
         }
-        guard !ranges.isUnknown, let open = ranges.elements.first(where: { $0.string.map(NetworkRange.isAnywhere) == true }) else { return [] }
-        let at = node.encloses(open.range) ? open.range : ranges.range
-        let related = ranges.evidence + open.provenance(outside: node, what: "`\(open.display)`")
-        return [finding("Egress allows \(traffic) to `\(open.display)`", at: at, node: node, path: "destination_ranges", related: related.unique)]
+        guard !ranges.isUnknown, let open = ranges.elements.first(where: { $0.string.map(NetworkRange.isAnywhere) == true }) else { return nil }
+        let (at, related) = ranges.locate(open, in: node)
+        return finding("Egress allows \(traffic) to `\(open.display)`", at: at, node: node, path: "destination_ranges", related: related.unique)
     }
 
     /// An `allow` block without `ports` allows every port of its protocol.
@@ -118,19 +117,18 @@ private extension FirewallUnrestrictedEgressRule {
         return !ports.isUnknown && ports.elements.contains { $0.string.map(NetworkRange.coversAllPorts) == true }
     }
 
-    func azureRule(_ rule: Value, of node: GraphNode, path: String) -> [Finding] {
+    func azureRule(_ rule: Value, of node: GraphNode, path: String) -> Finding? {
         guard rule["direction"]?.string?.lowercased() == "outbound", rule["access"]?.string?.lowercased() == "allow",
-              let proto = rule["protocol"]?.string else { return [] }
+              let proto = rule["protocol"]?.string else { return nil }
         let ports = ([rule["destination_port_range"]] + (rule["destination_port_ranges"]?.elements ?? [])).compactMap { $0 }
-        guard ports.contains(where: { $0.string.map(NetworkRange.coversAllPorts) == true }) else { return [] }
+        guard ports.contains(where: { $0.string.map(NetworkRange.coversAllPorts) == true }) else { return nil }
         for key in ["destination_address_prefix", "destination_address_prefixes"] {
             guard let prefixes = rule[key], !prefixes.isUnknown,
                   let open = prefixes.elements.first(where: { $0.string.map(NetworkRange.isAnywhere) == true }) else { continue }
             let traffic = proto == "*" ? "all traffic" : "all `\(proto)` ports"
-            let at = node.encloses(open.range) ? open.range : prefixes.range
-            let related = prefixes.evidence + open.provenance(outside: node, what: "`\(open.display)`")
-            return [finding("Outbound rule allows \(traffic) to `\(open.display)`", at: at, node: node, path: path + key, related: related.unique)]
+            let (at, related) = prefixes.locate(open, in: node)
+            return finding("Outbound rule allows \(traffic) to `\(open.display)`", at: at, node: node, path: path + key, related: related.unique)
         }
-        return []
+        return nil
     }
 }

@@ -68,16 +68,16 @@ struct SecurityGroupUnrestrictedEgressRule: Rule {
 
     func check(_ context: RuleContext) -> [Finding] {
         var findings: [Finding] = []
-        for node in context.graph.nodes(.resource) where !node.isSwitchedOff {
+        for node in context.graph.nodes(.resource) where context.graph.mayExist(node) {
             switch node.type {
             case "aws_security_group":
                 for (index, rule) in (node.attributes["egress"]?.elements ?? []).enumerated() {
-                    findings += unrestricted(rule, of: node, shape: .inline, path: "egress[\(index)].")
+                    findings += [unrestricted(rule, of: node, shape: .inline, path: "egress[\(index)].")].compactMap { $0 }
                 }
             case "aws_security_group_rule" where node.attributes["type"]?.string == "egress":
-                findings += unrestricted(node.attributes, of: node, shape: .inline, path: "")
+                findings += [unrestricted(node.attributes, of: node, shape: .inline, path: "")].compactMap { $0 }
             case "aws_vpc_security_group_egress_rule":
-                findings += unrestricted(node.attributes, of: node, shape: .vpcRule, path: "")
+                findings += [unrestricted(node.attributes, of: node, shape: .vpcRule, path: "")].compactMap { $0 }
             default:
                 continue
             }
@@ -96,8 +96,8 @@ private extension SecurityGroupUnrestrictedEgressRule {
         var protocolKey: String { self == .inline ? "protocol" : "ip_protocol" }
     }
 
-    func unrestricted(_ rule: Value, of node: GraphNode, shape: Shape, path: String) -> [Finding] {
-        guard let (traffic, trafficDecided) = traffic(rule, shape: shape) else { return [] }
+    func unrestricted(_ rule: Value, of node: GraphNode, shape: Shape, path: String) -> Finding? {
+        guard let (traffic, trafficDecided) = traffic(rule, shape: shape) else { return nil }
         var open: [(key: String, attribute: Value, element: Value)] = []
         for key in shape.cidrKeys {
             guard let attribute = rule[key], !attribute.isUnknown else { continue }
@@ -105,18 +105,13 @@ private extension SecurityGroupUnrestrictedEgressRule {
                 open.append((key, attribute, element))
             }
         }
-        guard let first = open.first else { return [] }
-        let at = node.encloses(first.element.range) ? first.element.range : first.attribute.range
-        var related: [RelatedLocation] = []
-        for item in open {
-            let cidr = item.element.display
-            related += item.attribute.evidence + item.element.provenance(outside: node, what: "`\(cidr)`")
-        }
-        related += trafficDecided
+        guard let first = open.first else { return nil }
+        let related = open.flatMap { $0.attribute.locate($0.element, in: node).related } + trafficDecided
         var cidrs: [String] = []
         for item in open where !cidrs.contains(item.element.display) { cidrs.append(item.element.display) }
         let message = "Egress allows \(traffic) to \(cidrs.map { "`\($0)`" }.joined(separator: " and "))"
-        return [finding(message, at: at, node: node, path: path + first.key, related: related.unique)]
+        return finding(message, at: first.attribute.locate(first.element, in: node).at, node: node, path: path + first.key,
+                       related: related.unique)
     }
 
     /// "all traffic" for protocol `-1` / `all` (AWS ignores ports then), "all `tcp` ports" for a

@@ -47,7 +47,7 @@ struct ClusterControlPlaneLoggingDisabledRule: Rule {
         let graph = context.graph
         var findings: [Finding] = []
         for configuration in TerraformConfigurations(graph).groups {
-            for cluster in configuration.nodes where !cluster.isSwitchedOff {
+            for cluster in configuration.nodes where graph.mayExist(cluster) {
                 switch cluster.type {
                 case "aws_eks_cluster": findings += eks(cluster, context)
                 case "google_container_cluster": findings += gke(cluster)

@@ -40,7 +40,7 @@ struct LogRetentionUnsetRule: Rule {
     func check(_ context: RuleContext) -> [Finding] {
         let minimum = context.options[Self.metadata.code]?["minimum-days"]?.number ?? 0
         var findings: [Finding] = []
-        for group in context.graph.nodes(.resource) where group.type == "aws_cloudwatch_log_group" && !group.isSwitchedOff {
+        for group in context.graph.nodes(.resource) where group.type == "aws_cloudwatch_log_group" && context.graph.mayExist(group) {
             guard let retention = group.attributes["retention_in_days"] else {
                 findings.append(finding("Log group has no `retention_in_days`: logs never expire", at: context.declarationRange(of: group),
                                         node: group, path: "retention_in_days"))

@@ -74,7 +74,7 @@ struct ModelInvocationLoggingMissingRule: Rule {
     func check(_ context: RuleContext) -> [Finding] {
         var findings: [Finding] = []
         for configuration in TerraformConfigurations(context.graph).groups {
-            let live = configuration.nodes.filter { !$0.isSwitchedOff }
+            let live = configuration.nodes.filter(context.graph.mayExist)
             findings += bedrock(live, context)
             for account in live where account.type == "azurerm_cognitive_account" {
                 guard let kind = account.attributes["kind"]?.string, ["openai", "aiservices"].contains(kind.lowercased()),

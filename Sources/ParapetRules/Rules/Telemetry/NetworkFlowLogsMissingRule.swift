@@ -36,7 +36,7 @@ struct NetworkFlowLogsMissingRule: Rule {
     func check(_ context: RuleContext) -> [Finding] {
         var findings: [Finding] = []
         for configuration in TerraformConfigurations(context.graph).groups {
-            for vpc in configuration.nodes where vpc.type == "aws_vpc" && !vpc.isSwitchedOff {
+            for vpc in configuration.nodes where vpc.type == "aws_vpc" && context.graph.mayExist(vpc) {
                 guard case .none = Coverage.of(vpc, by: "aws_flow_log", through: "vpc_id", in: context.graph,
                                                configuration: configuration.nodes) else { continue }
                 findings.append(finding("No `aws_flow_log` names this VPC through `vpc_id`", at: context.declarationRange(of: vpc),

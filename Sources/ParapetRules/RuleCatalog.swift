@@ -3,7 +3,7 @@ import ParapetCore
 /// Every rule Parapet knows, by code and by name.
 public enum RuleCatalog {
     public static var all: [RuleMetadata] {
-        (MetaRules.all + builtInRules.map { $0.metadata }).sorted { $0.code < $1.code }
+        (MetaRules.all + shippedRules.map(\.metadata)).sorted { $0.code < $1.code }
     }
 
     /// A rule by code (case-insensitive) or kebab-case name.

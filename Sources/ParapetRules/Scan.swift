@@ -89,25 +89,33 @@ public enum Scan {
             }
             findings += diagnosticFindings(file)
         }
-        let rules = builtInRules.filter { configuration.isEnabled($0.metadata) }
+        var projectRules = DeclarativeRuleLoader()
+        for directory in configuration.rulesDirs {
+            let base = configuration.directory ?? options.workingDirectory
+            let absolute = directory.hasPrefix("/") ? directory : base + "/" + directory
+            projectRules.load(directory: absolute, displayPrefix: Discovery(workingDirectory: options.workingDirectory).display(Discovery.absolute(absolute, in: "/")))
+        }
+        findings += projectRules.problems
+        let rules = (shippedRules + projectRules.rules).filter { configuration.isEnabled($0.metadata) }
         var loweringDiagnostics: [SyntaxDiagnostic] = []
         let graph = GraphBuilder.build(parsed, diagnostics: &loweringDiagnostics)
         findings += loweringDiagnostics.map(diagnosticFinding)
         findings += RuleEngine.run(rules, graph: graph, files: parsed, options: configuration.ruleOptions)
         findings = Suppressions.apply(findings, files: parsed, graph: graph, requireReason: configuration.requireSuppressionReason)
-        findings = configure(findings, configuration)
+        findings = configure(findings, configuration, rules: MetaRules.all + rules.map(\.metadata))
         findings.sort(by: Finding.reportOrder)
         let withFindings = Set(findings.map(\.range.path))
         var sources: [String: SourceFile] = [:]
         for file in parsed where withFindings.contains(file.source.path) { sources[file.source.path] = file.source }
         return ScanResult(files: files, findings: findings, notes: notes, sources: sources,
-                          rules: RuleCatalog.all.filter { configuration.isEnabled($0) }, graph: graph)
+                          rules: (MetaRules.all + rules.map(\.metadata)).sorted { $0.code < $1.code }, graph: graph)
     }
 
     /// Drops findings of disabled rules and per-path ignores; applies severity overrides.
-    static func configure(_ findings: [Finding], _ configuration: Configuration) -> [Finding] {
-        findings.compactMap { finding in
-            guard let rule = RuleCatalog.find(finding.code), configuration.isEnabled(rule),
+    static func configure(_ findings: [Finding], _ configuration: Configuration, rules: [RuleMetadata]) -> [Finding] {
+        let byCode = Dictionary(rules.map { ($0.code, $0) }, uniquingKeysWith: { first, _ in first })
+        return findings.compactMap { finding in
+            guard let rule = byCode[finding.code], configuration.isEnabled(rule),
                   !configuration.isIgnored(finding, rule: rule) else { return nil }
             var configured = finding
             configured.severity = configuration.severity(for: rule)
@@ -116,7 +124,11 @@ public enum Scan {
     }
 
     /// Loads in-memory sources (rule examples, tests) and runs the given rules over them.
-    public static func analyze(_ sources: [SourceFile], rules: [any Rule.Type] = builtInRules, limits: ScanLimits = ScanLimits()) -> [Finding] {
+    public static func analyze(_ sources: [SourceFile], rules: [any Rule.Type], limits: ScanLimits = ScanLimits()) -> [Finding] {
+        analyze(sources, checks: rules.map(BuiltInRuleCheck.init), limits: limits)
+    }
+
+    public static func analyze(_ sources: [SourceFile], checks rules: [any RuleCheck] = shippedRules, limits: ScanLimits = ScanLimits()) -> [Finding] {
         let loader = Loader(limits: limits)
         let parsed = sources.compactMap { loader.load($0) }
         var diagnostics: [SyntaxDiagnostic] = []

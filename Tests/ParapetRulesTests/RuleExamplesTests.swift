@@ -7,14 +7,14 @@ extension RuleMetadata: CustomTestStringConvertible {
     public var testDescription: String { "\(code) \(name)" }
 }
 
-private func ruleType(_ code: String) -> (any Rule.Type)? {
-    builtInRules.first { $0.metadata.code == code }
+private func ruleType(_ code: String) -> (any RuleCheck)? {
+    shippedRules.first { $0.metadata.code == code }
 }
 
-private func findings(_ example: RuleExample, source: String, rule: any Rule.Type) -> [Finding] {
+private func findings(_ example: RuleExample, source: String, rule: any RuleCheck) -> [Finding] {
     var sources = [SourceFile(path: example.fileName, text: source)]
     sources += example.companions.sorted { $0.key < $1.key }.map { SourceFile(path: $0.key, text: $0.value) }
-    return Scan.analyze(sources, rules: [rule]).filter { $0.code == rule.metadata.code }
+    return Scan.analyze(sources, checks: [rule]).filter { $0.code == rule.metadata.code }
 }
 
 /// A comment line in the example's syntax, or nil where a leading comment would change the file
@@ -26,7 +26,7 @@ private func commentLine(_ text: String, for fileName: String) -> String? {
 }
 
 @Suite struct RuleExamplesTests {
-    @Test(arguments: builtInRules.map { $0.metadata })
+    @Test(arguments: shippedRules.map { $0.metadata })
     func metadataIsWellFormed(_ meta: RuleMetadata) {
         #expect(meta.code.hasPrefix(meta.family.prefix))
         #expect(meta.name.allSatisfy { $0.isLowercase || $0.isNumber || $0 == "-" })
@@ -44,7 +44,7 @@ private func commentLine(_ text: String, for fileName: String) -> String? {
         #expect(Set(all.map(\.name)).count == all.count)
     }
 
-    @Test(arguments: builtInRules.map { $0.metadata })
+    @Test(arguments: shippedRules.map { $0.metadata })
     func examplesFindWhatTheyMark(_ meta: RuleMetadata) throws {
         let rule = try #require(ruleType(meta.code))
         for example in meta.examples {
@@ -59,7 +59,7 @@ private func commentLine(_ text: String, for fileName: String) -> String? {
         }
     }
 
-    @Test(arguments: builtInRules.map { $0.metadata })
+    @Test(arguments: shippedRules.map { $0.metadata })
     func findingsMoveDownOneLineBelowAMultibyteComment(_ meta: RuleMetadata) throws {
         let rule = try #require(ruleType(meta.code))
         for example in meta.examples where example.expectation == .triggers {
@@ -70,7 +70,7 @@ private func commentLine(_ text: String, for fileName: String) -> String? {
         }
     }
 
-    @Test(arguments: builtInRules.map { $0.metadata })
+    @Test(arguments: shippedRules.map { $0.metadata })
     func crlfLineEndingsKeepPositions(_ meta: RuleMetadata) throws {
         let rule = try #require(ruleType(meta.code))
         for example in meta.examples where example.expectation == .triggers {
@@ -82,7 +82,7 @@ private func commentLine(_ text: String, for fileName: String) -> String? {
 }
 
 extension RuleExamplesTests {
-    @Test(arguments: builtInRules.map { $0.metadata })
+    @Test(arguments: shippedRules.map { $0.metadata })
     func aSuppressionCommentSilencesTheFindingWithoutBeingUnused(_ meta: RuleMetadata) throws {
         let rule = try #require(ruleType(meta.code))
         for example in meta.examples where example.expectation == .triggers {
@@ -90,7 +90,7 @@ extension RuleExamplesTests {
             let (source, _) = stripMarkers(example.source)
             var sources = [SourceFile(path: example.fileName, text: comment + "\n" + source)]
             sources += example.companions.sorted { $0.key < $1.key }.map { SourceFile(path: $0.key, text: $0.value) }
-            let found = Scan.analyze(sources, rules: [rule])
+            let found = Scan.analyze(sources, checks: [rule])
             #expect(found.filter { $0.code == meta.code }.isEmpty)
             #expect(found.filter { $0.code == "PAR002" }.isEmpty, "the suppression should count as used")
         }

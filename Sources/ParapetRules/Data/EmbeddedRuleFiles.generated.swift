@@ -60,14 +60,195 @@ capabilities:
     - chmod -R
     - chown -R
 """#),
+        ("rules/data/model-attributes.yaml", #"""
+# Terraform attributes that name a model, and the model-registry provider (rules/data/models.yaml)
+# that reads them. PIN501 classifies every known string value found there.
+#
+# attribute: a dotted path through nested blocks (`variant.model_id`); every block is searched.
+model-attributes:
+  - {type: aws_bedrockagent_agent, attribute: foundation_model, provider: bedrock}
+  - {type: awscc_bedrock_agent, attribute: foundation_model, provider: bedrock}
+  - {type: aws_bedrockagent_prompt, attribute: variant.model_id, provider: bedrock}
+  - {type: aws_bedrockagent_knowledge_base, attribute: knowledge_base_configuration.vector_knowledge_base_configuration.embedding_model_arn, provider: bedrock}
+  - {type: aws_bedrock_provisioned_model_throughput, attribute: model_arn, provider: bedrock}
+  - {type: aws_bedrock_custom_model, attribute: base_model_identifier, provider: bedrock}
+  - {type: aws_bedrock_inference_profile, attribute: model_source.copy_from, provider: bedrock}
+  # Model Garden: `publishers/{publisher}/models/{model}@{version}`, or a Hugging Face repository
+  # (the resource has no revision field, so a Hugging Face model there is never pinned).
+  - {type: google_vertex_ai_endpoint_with_model_garden_deployment, attribute: publisher_model_name, provider: vertex}
+  - {type: google_vertex_ai_endpoint_with_model_garden_deployment, attribute: hugging_face_model_id, provider: huggingface}
+"""#),
+        ("rules/data/models.yaml", #"""
+# The model registry: which model ids name one fixed model (pinned) and which are aliases that
+# move to new models (floating). PIN501 and the agent-manifest rules ask it through
+# `ModelRegistry.classify(_:provider:)`. An id nothing here matches is unknown, and no rule fires
+# on it: never decide by "ends in a date" alone (`claude-sonnet-4-6` and `gemini-2.5-pro` are
+# pinned ids without a date). How to update this file: rules/README.md.
+#
+# Patterns are regular expressions (ICU syntax) that must match the WHOLE id. A floating entry's
+# `reason` completes the sentence "Model `<id>` ...": keep it short, lower case, no period.
+#
+# Order of the checks: `common` floating entries; then, for the provider: its `rewrite`s (each
+# that matches applies, in order), floating ids, pinned ids, floating patterns, pinned patterns;
+# then each provider named in `also`, the same way. Nothing matched: unknown.
+#
+# Sources: platform.claude.com "Model IDs and versioning"; Vertex AI "Model versions and
+# lifecycle"; OpenAI model list; Bedrock model ids and cross-region inference profiles; Ollama and
+# Hugging Face revision conventions (shared/reference/agent-formats.md section 0.2).
+
+common:
+  floating:
+    - reason: is an alias for the newest model
+      patterns: ['.+-latest']
+    - reason: lets the client pick whatever model the server offers
+      ids: [AUTODETECT]
+
+providers:
+  # Claude Code's own names, resolved by the client to whatever it considers current.
+  - provider: claude-code
+    names: [claudecode]
+    detect: ['(sonnet|opus|haiku|fable|opusplan)(\[1m\])?', '.+\[1m\]']
+    floating:
+      - reason: is a Claude Code alias for the newest model
+        ids: [default, sonnet, opus, haiku, fable, best, opusplan]
+        patterns: ['.+\[1m\]']
+    also: [anthropic]
+
+  # Vertex AI: Model Garden publisher models pin with `@version`; Claude on Vertex is
+  # `claude-sonnet-4-5@20250929`; Gemini ids are Google's.
+  - provider: vertex
+    names: [vertexai, googlevertexai, geminivertexai, anthropicvertexai, modelgarden]
+    detect: ['publishers/.+', 'projects/[^/]+/locations/[^/]+/publishers/.+', 'claude-[a-z0-9.-]+@.+']
+    rewrite:
+      - {match: 'projects/[^/]+/locations/[^/]+/(publishers/.+)', to: '$1'}
+      - {match: 'publishers/google/models/(gemini-.+)', to: '$1'}
+    floating:
+      - reason: has no `@version`, so Model Garden deploys the default
+        patterns: ['publishers/[^/]+/models/[^@]+']
+    pinned:
+      patterns: ['publishers/[^/]+/models/[^@]+@.+', 'claude-[a-z0-9.-]+@20[0-9]{6}']
+    also: [google, anthropic]
+
+  - provider: anthropic
+    names: [claude, anthropicapi]
+    detect: ['claude-.+']
+    floating:
+      # Aliases of the models before 4.6; each points at the newest snapshot of its model.
+      - reason: is an alias that moves to new snapshots
+        ids: [claude-opus-4-5, claude-sonnet-4-5, claude-haiku-4-5, claude-opus-4-1, claude-opus-4-0,
+              claude-sonnet-4-0, claude-3-7-sonnet-latest, claude-3-5-sonnet-latest,
+              claude-3-5-haiku-latest, claude-3-opus-latest]
+    pinned:
+      ids: [claude-opus-4-6, claude-sonnet-4-6, claude-opus-4-7, claude-sonnet-5]
+      patterns:
+        # Snapshots before 4.6 carry their date: claude-sonnet-4-5-20250929, claude-3-5-sonnet-20241022.
+        - 'claude-[a-z0-9-]+-20[0-9]{6}'
+        # From 4.6 on, model ids are pinned without a date: claude-sonnet-4-6, claude-opus-4-7.
+        - 'claude-(opus|sonnet|haiku|fable)-4-[6-9]'
+        - 'claude-(opus|sonnet|haiku|fable)-([5-9]|[1-9][0-9])(-[0-9]+)?'
+
+  # Bedrock model ids are versioned (`-v1:0`); cross-region inference profiles add a geography
+  # prefix; ARNs of foundation models and inference profiles name the same ids.
+  - provider: bedrock
+    names: [awsbedrock, amazonbedrock]
+    detect:
+      - '((us|eu|apac|global|us-gov|jp|au|ca)\.)?(anthropic|amazon|meta|mistral|cohere|ai21|deepseek|openai|qwen|writer|twelvelabs|stability|luma)\..+'
+      - 'arn:aws[a-z-]*:bedrock:.+'
+    rewrite:
+      - {match: 'arn:aws[a-z-]*:bedrock:[^:]*:[0-9]*:(?:foundation-model|inference-profile)/(.+)', to: '$1'}
+    pinned:
+      patterns:
+        - '((us|eu|apac|global|us-gov|jp|au|ca)\.)?[a-z0-9]+\.[a-z0-9.-]+-v[0-9]+(:[0-9]+)?'
+        - '((us|eu|apac|global|us-gov|jp|au|ca)\.)?[a-z0-9]+\.[a-z0-9.-]+-[0-9]+:[0-9]+'
+        - '((us|eu|apac|global|us-gov|jp|au|ca)\.)?anthropic\.claude-(opus|sonnet|haiku|fable)-(4-[6-9]|([5-9]|[1-9][0-9])(-[0-9]+)?)'
+
+  - provider: google
+    names: [gemini, googleai, googlegenai, gemini-api, aistudio]
+    detect: ['gemini-.+', 'models/gemini-.+']
+    rewrite:
+      - {match: 'models/(.+)', to: '$1'}
+    floating:
+      - reason: is an alias that moves to the newest stable version
+        ids: [gemini-pro, gemini-pro-vision, gemini-1.0-pro, gemini-1.5-pro, gemini-1.5-flash,
+              gemini-1.5-flash-8b, gemini-2.0-flash, gemini-2.0-flash-lite]
+      - reason: is a preview that changes or goes away without notice
+        patterns: ['gemini-.+-(preview|exp)(-[0-9]{2}-[0-9]{2}|-[0-9]{4})?', 'gemini-exp-[0-9]+']
+    pinned:
+      # From 2.5 on, the stable ids are the bare names.
+      ids: [gemini-2.5-pro, gemini-2.5-flash, gemini-2.5-flash-lite]
+      # 1.x and 2.0 stable versions carry a three-digit suffix: gemini-1.5-pro-002.
+      patterns: ['gemini-[a-z0-9.-]+-[0-9]{3}']
+
+  - provider: openai
+    names: [openaiapi]
+    detect: ['(gpt-|chatgpt-|codex-|computer-use-).+', 'o[1-9](-.+)?']
+    floating:
+      - reason: is an alias that moves to new snapshots
+        ids: [gpt-3.5-turbo, gpt-4, gpt-4-turbo, gpt-4-turbo-preview, gpt-4o, gpt-4o-mini,
+              gpt-4o-audio-preview, gpt-4o-realtime-preview, gpt-4o-mini-realtime-preview,
+              gpt-4o-search-preview, gpt-4.1, gpt-4.1-mini, gpt-4.1-nano, gpt-4.5-preview,
+              o1, o1-mini, o1-preview, o1-pro, o3, o3-mini, o3-pro, o3-deep-research, o4-mini,
+              o4-mini-deep-research, gpt-5, gpt-5-mini, gpt-5-nano, gpt-5-pro, gpt-5-codex,
+              gpt-5.1, gpt-5.1-codex, gpt-5.1-codex-mini, gpt-5.2, computer-use-preview]
+    pinned:
+      patterns:
+        # Dated snapshots: gpt-4o-2024-08-06, o4-mini-2025-04-16.
+        - '(gpt|chatgpt|o[1-9]|codex|computer-use)[a-z0-9.-]*-20[0-9]{2}-[0-9]{2}-[0-9]{2}'
+        # Older four-digit snapshots: gpt-4-0613, gpt-3.5-turbo-0125, gpt-4-1106-preview.
+        - '(gpt-4|gpt-3\.5-turbo)[a-z0-9-]*-[0-9]{4}(-preview)?'
+
+  # Azure OpenAI manifests name deployments, not models; the deployment pins the model version
+  # (PIN502 checks `azurerm_cognitive_deployment`). Listed so the name is known: all unknown.
+  - provider: azure-openai
+    names: [azure, azureopenai, azureai]
+
+  # Ollama and Docker Model Runner name models like images: no tag means `latest`.
+  - provider: ollama
+    names: [ollamachat]
+    floating:
+      - reason: has no tag, so it means `latest`
+        patterns: ['[^:@]+']
+      - reason: uses the mutable `latest` tag
+        patterns: ['[^@]+:latest']
+    pinned:
+      patterns: ['[^@]+@sha256:[0-9a-f]{64}', '[^@]+:[^/:@]+']
+
+  - provider: dmr
+    names: [docker, dockermodelrunner]
+    floating:
+      - reason: has no tag, so it means `latest`
+        patterns: ['[^:@]+']
+      - reason: uses the mutable `latest` tag
+        patterns: ['[^@]+:latest']
+    pinned:
+      patterns: ['[^@]+@sha256:[0-9a-f]{64}', '[^@]+:[^/:@]+']
+
+  # Hugging Face repositories: `org/model@revision`. Callers join a separate revision
+  # (vLLM `--revision`, KServe `--model_revision`) with `@`; `hf://org/model:hash` is rewritten.
+  - provider: huggingface
+    names: [hf, huggingfacehub]
+    rewrite:
+      - {match: 'hf://([^:@]+):(.+)', to: '$1@$2'}
+      - {match: 'hf://([^:@]+)', to: '$1'}
+    floating:
+      - reason: names no revision, so it follows `main`
+        patterns: ['([A-Za-z0-9][A-Za-z0-9._-]*/)?[A-Za-z0-9][A-Za-z0-9._-]*']
+      - reason: names a branch as its revision, which moves
+        patterns: ['[^@]+@(main|master|HEAD|refs/.+)']
+    pinned:
+      patterns: ['[^@]+@[0-9a-f]{7,40}']
+"""#),
         ("rules/data/stateful-resource-types.yaml", #"""
 # Terraform resource types that hold data or front production traffic: destroying one loses
 # data or takes a service down. GATE401 (deletion protection), GATE402 (prevent_destroy),
-# GATE404 (final snapshot) and GATE405 (plans that delete or replace them) read this list.
+# GATE403 (force destroy), GATE404 (final snapshot) and GATE405 (plans that delete or replace
+# them) read this list.
 #
-# deletion-protection: the attribute that turns protection on, and its provider default
-#   (`default: true` means an absent attribute is protected).
+# deletion-protection: the attribute that turns protection on, its provider default
+#   (`default: true` means an absent attribute is protected), and, for attributes that are not
+#   booleans, the value that means on (`enabled-value: ACTIVE`).
 # final-snapshot: the attribute that skips the final snapshot when true.
+# force-destroy: the attribute that, when true, lets destroy delete the contents too.
 stateful-types:
   - type: aws_db_instance
     deletion-protection: {attribute: deletion_protection, default: false}
@@ -75,6 +256,8 @@ stateful-types:
   - type: aws_rds_cluster
     deletion-protection: {attribute: deletion_protection, default: false}
     final-snapshot: {attribute: skip_final_snapshot}
+  - type: aws_rds_global_cluster
+    deletion-protection: {attribute: deletion_protection, default: false}
   - type: aws_docdb_cluster
     deletion-protection: {attribute: deletion_protection, default: false}
     final-snapshot: {attribute: skip_final_snapshot}
@@ -91,7 +274,18 @@ stateful-types:
     deletion-protection: {attribute: enable_deletion_protection, default: false}
   - type: aws_qldb_ledger
     deletion-protection: {attribute: deletion_protection, default: true}
+  - type: aws_cognito_user_pool
+    deletion-protection: {attribute: deletion_protection, default: false, enabled-value: ACTIVE}
   - type: aws_s3_bucket
+    force-destroy: {attribute: force_destroy}
+  - type: aws_s3_directory_bucket
+    force-destroy: {attribute: force_destroy}
+  - type: aws_backup_vault
+    force-destroy: {attribute: force_destroy}
+  - type: aws_ecr_repository
+    force-destroy: {attribute: force_delete}
+  - type: aws_route53_zone
+    force-destroy: {attribute: force_destroy}
   - type: aws_efs_file_system
   - type: aws_ebs_volume
   - type: aws_elasticache_replication_group
@@ -101,19 +295,108 @@ stateful-types:
     deletion-protection: {attribute: deletion_protection, default: true}
   - type: google_container_cluster
     deletion-protection: {attribute: deletion_protection, default: true}
+  - type: google_bigquery_dataset
+    force-destroy: {attribute: delete_contents_on_destroy}
   - type: google_bigquery_table
     deletion-protection: {attribute: deletion_protection, default: true}
+  - type: google_spanner_instance
+    force-destroy: {attribute: force_destroy}
   - type: google_spanner_database
     deletion-protection: {attribute: deletion_protection, default: true}
+  - type: google_bigtable_instance
+    deletion-protection: {attribute: deletion_protection, default: true}
+    force-destroy: {attribute: force_destroy}
+  - type: google_bigtable_table
+    deletion-protection: {attribute: deletion_protection, default: false, enabled-value: PROTECTED}
   - type: google_storage_bucket
+    force-destroy: {attribute: force_destroy}
   - type: google_alloydb_cluster
-    deletion-protection: {attribute: deletion_protection, default: false}
+    deletion-protection: {attribute: deletion_protection, default: true}
+  - type: google_kms_crypto_key
   - type: azurerm_postgresql_flexible_server
   - type: azurerm_mssql_database
   - type: azurerm_cosmosdb_account
   - type: azurerm_storage_account
   - type: azurerm_kubernetes_cluster
+  # Soft delete is always on; purge protection stops Terraform from purging the vault on destroy.
   - type: azurerm_key_vault
+    deletion-protection: {attribute: purge_protection_enabled, default: false}
+"""#),
+        ("rules/terraform/bucket-versioning-suspended.yaml", #"""
+# A declarative rule: a predicate over node attributes, with the same metadata and examples as a
+# Swift rule. See rules/README.md for the format.
+code: GATE406
+name: bucket-versioning-suspended
+family: gate
+severity: warning
+summary: Finds S3 bucket versioning configurations that suspend or disable versioning.
+rationale: |
+  Without versioning an overwritten or deleted object is gone: a bad sync, an agent's cleanup
+  script or ransomware leaves nothing to restore from.
+remediation: Set `versioning_configuration { status = "Enabled" }`.
+match:
+  kind: resource
+  type: aws_s3_bucket_versioning
+  where:
+    path: versioning_configuration.status
+    in: [Suspended, Disabled]
+message: "Versioning of `{name}` is `{value}`"
+at: versioning_configuration.status
+examples:
+  - file: main.tf
+    triggering: |
+      resource "aws_s3_bucket_versioning" "logs" {
+        bucket = "logs"
+        versioning_configuration {
+          status = ↓"Suspended"
+        }
+      }
+  - file: main.tf
+    passing: |
+      resource "aws_s3_bucket_versioning" "logs" {
+        bucket = "logs"
+        versioning_configuration {
+          status = "Enabled"
+        }
+      }
+"""#),
+        ("rules/terraform/helm-release-version-unpinned.yaml", #"""
+code: PIN506
+name: helm-release-version-unpinned
+family: pinning
+severity: warning
+summary: Finds Terraform `helm_release` resources from a chart repository without a chart version.
+rationale: |
+  Without `version`, every apply installs whatever chart the repository serves as latest: an
+  unreviewed upgrade of a controller or an agent runtime rides along with an unrelated change.
+remediation: Set `version` to an exact chart version.
+match:
+  kind: resource
+  type: helm_release
+  where:
+    all:
+      - path: repository
+        exists: true
+      - path: version
+        absent: true
+message: "Helm release `{name}` installs the chart's latest version"
+at: chart
+examples:
+  - file: main.tf
+    triggering: |
+      resource "helm_release" "kagent" {
+        name       = "kagent"
+        repository = "oci://ghcr.io/kagent-dev/kagent/helm"
+        chart      = ↓"kagent"
+      }
+  - file: main.tf
+    passing: |
+      resource "helm_release" "kagent" {
+        name       = "kagent"
+        repository = "oci://ghcr.io/kagent-dev/kagent/helm"
+        chart      = "kagent"
+        version    = "0.6.3"
+      }
 """#),
     ]
 }

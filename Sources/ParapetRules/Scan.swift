@@ -100,7 +100,7 @@ public enum Scan {
         var loweringDiagnostics: [SyntaxDiagnostic] = []
         let graph = GraphBuilder.build(parsed, diagnostics: &loweringDiagnostics)
         findings += loweringDiagnostics.map(diagnosticFinding)
-        findings += RuleEngine.run(rules, graph: graph, files: parsed, options: configuration.ruleOptions)
+        findings += mergeModuleInstances(RuleEngine.run(rules, graph: graph, files: parsed, options: configuration.ruleOptions), graph: graph)
         findings = Suppressions.apply(findings, files: parsed, graph: graph, requireReason: configuration.requireSuppressionReason)
         findings = configure(findings, configuration, rules: MetaRules.all + rules.map(\.metadata))
         findings.sort(by: Finding.reportOrder)
@@ -109,6 +109,31 @@ public enum Scan {
         for file in parsed where withFindings.contains(file.source.path) { sources[file.source.path] = file.source }
         return ScanResult(files: files, findings: findings, notes: notes, sources: sources,
                           rules: (MetaRules.all + rules.map(\.metadata)).sorted { $0.code < $1.code }, graph: graph)
+    }
+
+    /// One module called from several places gives the same finding at the same place once per
+    /// call; those become one finding whose related locations name the other calls.
+    static func mergeModuleInstances(_ findings: [Finding], graph: Graph) -> [Finding] {
+        var order: [String] = []
+        var groups: [String: [Finding]] = [:]
+        for finding in findings {
+            let key = "\(finding.code)\u{1F}\(finding.range.path)\u{1F}\(finding.range.start.offset)\u{1F}\(finding.message)"
+            if groups[key] == nil { order.append(key) }
+            groups[key, default: []].append(finding)
+        }
+        return order.compactMap { key in
+            guard var group = groups[key]?.sorted(by: { ($0.address ?? "") < ($1.address ?? "") }), var first = group.first else { return nil }
+            group.removeFirst()
+            for other in group.prefix(10) {
+                guard let address = other.address, let node = graph.node(address), let root = node.terraformRoot,
+                      let local = node.localAddress, local.hasPrefix("module.") else { continue }
+                let call = local.split(separator: ".").prefix(2).joined(separator: ".")
+                let range = graph.terraformNode(root: root, local: call)?.range ?? node.range
+                first.related.append(RelatedLocation(range: range, message: "also through `\(address)`"))
+            }
+            if group.count > 10 { first.related.append(RelatedLocation(range: first.range, message: "and \(group.count - 10) more module calls")) }
+            return first
+        }
     }
 
     /// Drops findings of disabled rules and per-path ignores; applies severity overrides.

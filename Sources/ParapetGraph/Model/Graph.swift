@@ -42,6 +42,11 @@ public struct GraphNode: Sendable {
     public var multiplicity: Value?
     /// The file kind it was read from.
     public var origin: FileKind
+    /// Terraform nodes: the root module directory they were lowered under, and their address
+    /// within it (`module.net.aws_vpc.main`). The graph address adds `<root>//` when the root is
+    /// not the working directory, so that two roots with `aws_vpc.main` stay two nodes.
+    public var terraformRoot: String?
+    public var localAddress: String?
 
     public var name: String { String(address.split(separator: "/").last ?? Substring(address)) }
 }
@@ -71,11 +76,12 @@ public struct Graph: Sendable {
     @discardableResult
     public mutating func add(address: String, kind: NodeKind, type: String, range: SourceRange, attributes: Value,
                              namespace: String? = nil, labels: [String: String] = [:], multiplicity: Value? = nil,
-                             origin: FileKind) -> NodeID {
+                             origin: FileKind, terraform: (root: String, local: String)? = nil) -> NodeID {
         if let existing = byAddress[address] { return existing }
         let id = NodeID(index: nodes.count)
         nodes.append(GraphNode(id: id, address: address, kind: kind, type: type, range: range, attributes: attributes,
-                               namespace: namespace, labels: labels, multiplicity: multiplicity, origin: origin))
+                               namespace: namespace, labels: labels, multiplicity: multiplicity, origin: origin,
+                               terraformRoot: terraform?.root, localAddress: terraform?.local))
         byKind[kind, default: []].append(id)
         byAddress[address] = id
         return id
@@ -125,6 +131,16 @@ public struct Graph: Sendable {
     }
 
     public subscript(id: NodeID) -> GraphNode { nodes[id.index] }
+
+    /// The graph address of a Terraform node of a root module.
+    public static func terraformAddress(root: String, local: String) -> String {
+        root == "." ? local : "\(root)//\(local)"
+    }
+
+    /// A Terraform node by its root and its address within the root.
+    public func terraformNode(root: String, local: String) -> GraphNode? {
+        node(Self.terraformAddress(root: root, local: local))
+    }
     public func node(_ address: String) -> GraphNode? { byAddress[address].map { nodes[$0.index] } }
     public func nodes(_ kind: NodeKind) -> [GraphNode] { (byKind[kind] ?? []).map { nodes[$0.index] } }
     public func edges(from id: NodeID, label: String? = nil) -> [GraphEdge] {

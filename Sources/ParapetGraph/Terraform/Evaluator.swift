@@ -146,6 +146,9 @@ struct Evaluator {
     private func traversal(_ source: HCLExpression, _ steps: [HCLTraversalStep], range: SourceRange) -> Value {
         var remaining = steps[...]
         var current: Value
+        // A missing key of a resource is computed by the provider; of a variable, local or
+        // expression it is an error (which `try` falls past).
+        var missingIsError = true
         if case .variable(let root) = source.kind {
             if let bound = bindings[root] {
                 current = bound
@@ -166,24 +169,26 @@ struct Evaluator {
                     }
                     remaining = remaining.dropFirst()
                     current = resource
+                    missingIsError = false
                 }
             }
         } else {
             current = evaluate(source)
         }
         for step in remaining {
-            current = apply(step, to: current)
+            current = apply(step, to: current, missingIsError: missingIsError)
             if current.isUnknown { break }
         }
         return relocated(current, to: range)
     }
 
-    private func apply(_ step: HCLTraversalStep, to value: Value) -> Value {
+    private func apply(_ step: HCLTraversalStep, to value: Value, missingIsError: Bool) -> Value {
         if value.isUnknown { return value }
+        let missing = missingIsError ? Value(.unknown(Self.invalid + "no such attribute or key"), range: step.range) : computed(step)
         switch step.kind {
         case .attribute(let name):
-            if let items = value.list, items.count == 1, items[0].members != nil { return items[0][name] ?? computed(step) }
-            return value[name] ?? computed(step)
+            if let items = value.list, items.count == 1, items[0].members != nil { return inherit(items[0][name], from: value) ?? missing }
+            return inherit(value[name], from: value) ?? missing
         case .legacyIndex(let index): return element(value, Value(.number(Double(index)), range: step.range), step)
         case .index(let expression): return element(value, evaluate(expression), step)
         case .attributeSplat, .fullSplat:
@@ -198,9 +203,20 @@ struct Evaluator {
 
     private func element(_ value: Value, _ key: Value, _ step: HCLTraversalStep) -> Value {
         if key.isUnknown { return Value(.unknown("index is not known"), range: step.range) }
-        if let items = value.list, let number = key.number, number >= 0, Int(number) < items.count { return items[Int(number)] }
-        if let name = key.scalarString, let member = value[name] { return member }
-        return Value(.unknown("index is out of range"), range: step.range)
+        if let items = value.list, let number = key.number, number >= 0, Int(number) < items.count { return inherit(items[Int(number)], from: value) ?? items[Int(number)] }
+        if let name = key.scalarString, let member = value[name] { return inherit(member, from: value) ?? member }
+        return Value(.unknown(Self.invalid + "index is out of range"), range: step.range)
+    }
+
+    /// Reasons of unknowns that are errors in Terraform (a missing key, an index out of range),
+    /// not values known only after apply; `try` falls past these and only these.
+    static let invalid = "invalid: "
+
+    /// A part of a value keeps the evidence of the whole (where the list or map was decided).
+    private func inherit(_ part: Value?, from whole: Value) -> Value? {
+        guard var part else { return nil }
+        part.evidence = whole.evidence + part.evidence
+        return part
     }
 
     private func binary(_ op: HCLBinaryOperator, _ a: Value, _ b: Value, range: SourceRange) -> Value {

@@ -18,7 +18,13 @@ enum PlanLowering {
                 if let after = change.after { members.append(Value.Member(key: "after", keyRange: after.range, value: Value(after))) }
                 let id = graph.add(address: "plan:\(file.source.path):\(change.address)", kind: .planChange, type: change.type,
                                    range: range, attributes: Value(.object(members), range: range), origin: .terraformPlan)
-                if let resource = graph.node(configurationAddress(change.address)), resource.kind == .resource {
+                // The plan belongs to the root module in its own directory, or else to the one root
+                // that declares the address.
+                let local = configurationAddress(change.address)
+                let directory = TerraformModuleSource.directory(of: file.source.path)
+                let candidates = graph.nodes(.resource).filter { $0.localAddress == local }
+                let resource = candidates.first { $0.terraformRoot == directory } ?? (candidates.count == 1 ? candidates.first : nil)
+                if let resource {
                     graph.connect(id, resource.id, label: "plans", range: change.actionsRange)
                 }
             }

@@ -10,15 +10,21 @@ enum TerraformFunctions {
         if call.provider != nil { return Value(.unknown("provider function `\(call.name)`"), range: range) }
         switch name {
         case "try":
+            // Falls past arguments that are errors; an argument known only after apply makes the
+            // result unknown too (Terraform cannot tell yet whether it will fail).
             for argument in call.arguments {
                 let value = evaluator.evaluate(argument)
-                if !value.isUnknown { return evaluator.relocated(value, to: range) }
+                if case .unknown(let reason) = value.content, reason.hasPrefix(Evaluator.invalid) { continue }
+                return evaluator.relocated(value, to: range)
             }
-            return Value(.unknown("no `try` argument is known"), range: range)
+            return Value(.unknown(Evaluator.invalid + "every `try` argument fails"), range: range)
         case "can":
             guard let argument = call.arguments.first else { break }
             let value = evaluator.evaluate(argument)
-            return value.isUnknown ? Value(.unknown("`can` argument is not known"), range: range) : Value(.bool(true), range: range)
+            if case .unknown(let reason) = value.content {
+                return reason.hasPrefix(Evaluator.invalid) ? Value(.bool(false), range: range) : Value(.unknown("`can` argument is not known"), range: range)
+            }
+            return Value(.bool(true), range: range)
         default: break
         }
         var args = call.arguments.map(evaluator.evaluate)

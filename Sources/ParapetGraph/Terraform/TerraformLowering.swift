@@ -21,6 +21,7 @@ public enum TerraformLowering {
         var lowering = Lowering(modules: modules)
         for directory in modules.keys.sorted() where !called.contains(directory) {
             guard let module = modules[directory] else { continue }
+            lowering.root = directory
             lowering.instantiate(module, prefix: "", inputs: [:], tfvars: module.tfvars, stack: [directory])
         }
         lowering.flush(into: &graph)
@@ -32,7 +33,9 @@ public enum TerraformLowering {
 /// graph does not depend on the order modules were visited.
 private struct Lowering {
     let modules: [String: TerraformModuleSource]
-    var pending: [(address: String, kind: NodeKind, type: String, range: SourceRange, attributes: Value, multiplicity: Value?, references: [(String, SourceRange)])] = []
+    /// The root module being lowered.
+    var root = "."
+    var pending: [(root: String, address: String, kind: NodeKind, type: String, range: SourceRange, attributes: Value, multiplicity: Value?, references: [(String, SourceRange)])] = []
     var kubernetes: [KubernetesObject] = []
     var diagnostics: [SyntaxDiagnostic] = []
 
@@ -52,31 +55,34 @@ private struct Lowering {
                 let attributes = evaluator.body(block.body)
                 let multiplicity = (block.body.attribute("count") ?? block.body.attribute("for_each")).map { evaluator.evaluate($0.value) }
                 let references = Self.references(in: block.body, prefix: prefix)
-                if block.type == "resource", let object = KubernetesResourceLowering.object(type: type, body: attributes, range: block.range, address: prefix + local) {
+                if block.type == "resource", let object = KubernetesResourceLowering.object(type: type, body: attributes, range: block.range,
+                                                                                             address: Graph.terraformAddress(root: root, local: prefix + local)) {
                     kubernetes.append(object)
                 }
-                pending.append((prefix + local, block.type == "data" ? .dataSource : .resource, type, block.range, attributes, multiplicity, references))
+                pending.append((root, prefix + local, block.type == "data" ? .dataSource : .resource, type, block.range, attributes, multiplicity, references))
             case "variable":
                 guard let name = block.label(0) else { continue }
                 let value = instance.variable(name, at: block.labels[0].range)
                 let attributes = Value(.object([Value.Member(key: "value", keyRange: block.labels[0].range, value: value)]), range: block.range)
-                pending.append((prefix + "var.\(name)", .variable, "variable", block.range, attributes, nil, []))
+                pending.append((root, prefix + "var.\(name)", .variable, "variable", block.range, attributes, nil, []))
             case "output":
                 guard let name = block.label(0) else { continue }
-                pending.append((prefix + "output.\(name)", .output, "output", block.range, evaluator.body(block.body), nil,
+                pending.append((root, prefix + "output.\(name)", .output, "output", block.range, evaluator.body(block.body), nil,
                                 Self.references(in: block.body, prefix: prefix)))
             case "locals":
                 for attribute in block.body.attributes {
                     let value = instance.local(attribute.name, at: attribute.value.range)
                     let attributes = Value(.object([Value.Member(key: "value", keyRange: attribute.nameRange, value: value)]), range: attribute.range)
-                    pending.append((prefix + "local.\(attribute.name)", .local, "local", attribute.range, attributes, nil, []))
+                    pending.append((root, prefix + "local.\(attribute.name)", .local, "local", attribute.range, attributes, nil, []))
                 }
             case "module":
                 guard let name = block.label(0) else { continue }
                 let attributes = evaluator.body(block.body)
-                pending.append((prefix + "module.\(name)", .module, "module", block.range, attributes,
-                                (block.body.attribute("count") ?? block.body.attribute("for_each")).map { evaluator.evaluate($0.value) },
+                let multiplicity = (block.body.attribute("count") ?? block.body.attribute("for_each")).map { evaluator.evaluate($0.value) }
+                pending.append((root, prefix + "module.\(name)", .module, "module", block.range, attributes, multiplicity,
                                 Self.references(in: block.body, prefix: prefix)))
+                // A call known to make no instance (`count = 0`, `for_each = {}`) creates nothing.
+                if let multiplicity, Self.isEmpty(multiplicity) { continue }
                 instantiateChild(block, name: name, attributes: attributes, parent: module, prefix: prefix, stack: stack)
             default:
                 continue
@@ -100,6 +106,15 @@ private struct Lowering {
             inputs[member.key] = value
         }
         instantiate(child, prefix: prefix + "module.\(name).", inputs: inputs, tfvars: [], stack: stack + [directory])
+    }
+
+    static func isEmpty(_ multiplicity: Value) -> Bool {
+        switch multiplicity.content {
+        case .number(let count): count <= 0
+        case .list(let items): items.isEmpty
+        case .object(let members): members.isEmpty
+        default: false
+        }
     }
 
     /// References to resources, data sources and modules of the same module instance.
@@ -128,9 +143,10 @@ private struct Lowering {
     }
 
     func flush(into graph: inout Graph) {
-        for node in pending.sorted(by: { $0.address < $1.address }) {
-            graph.add(address: node.address, kind: node.kind, type: node.type, range: node.range, attributes: node.attributes,
-                      multiplicity: node.multiplicity, origin: .terraform)
+        for node in pending.sorted(by: { ($0.root, $0.address) < ($1.root, $1.address) }) {
+            graph.add(address: Graph.terraformAddress(root: node.root, local: node.address), kind: node.kind, type: node.type,
+                      range: node.range, attributes: node.attributes, multiplicity: node.multiplicity, origin: .terraform,
+                      terraform: (node.root, node.address))
         }
         for object in kubernetes.sorted(by: { $0.address < $1.address }) {
             KubernetesLowering.add(object, to: &graph)
@@ -139,9 +155,11 @@ private struct Lowering {
             }
         }
         for node in pending {
-            guard let from = graph.node(node.address) else { continue }
+            guard let from = graph.terraformNode(root: node.root, local: node.address) else { continue }
             for (target, range) in node.references {
-                if let to = graph.node(target), to.id != from.id { graph.connect(from.id, to.id, label: "references", range: range) }
+                if let to = graph.terraformNode(root: node.root, local: target), to.id != from.id {
+                    graph.connect(from.id, to.id, label: "references", range: range)
+                }
             }
         }
     }

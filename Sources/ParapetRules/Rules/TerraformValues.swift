@@ -64,24 +64,21 @@ extension Graph {
     /// not exist, so it neither triggers a rule nor satisfies one.
     func mayExist(_ node: GraphNode) -> Bool {
         if node.isSwitchedOff { return false }
-        let parts = node.address.split(separator: ".")
+        guard let root = node.terraformRoot, let local = node.localAddress else { return true }
+        let parts = local.split(separator: ".")
         var call = ""
         var index = 0
         while index + 2 < parts.count, parts[index] == "module" {
             call += (call.isEmpty ? "" : ".") + "module.\(parts[index + 1])"
-            if let module = self.node(call), module.kind == .module, module.isSwitchedOff { return false }
+            if let module = terraformNode(root: root, local: call), module.kind == .module, module.isSwitchedOff { return false }
             index += 2
         }
         return true
     }
 }
 
-/// The Terraform configurations of a scan: each root module with the modules it calls.
-///
-/// Every root is lowered with the empty address prefix, so a root-level node's own directory names
-/// its root. A node inside a module call (`module.net.aws_vpc.main`, or deeper) lives in the child's
-/// directory, which several roots may call; it belongs to the root whose top-level `module.net`
-/// block made it, so its root is the directory of that block.
+/// The Terraform configurations of a scan: each root module with the modules it calls, grouped
+/// by the root directory the lowering recorded on every node.
 struct TerraformConfigurations {
     let groups: [(root: String, nodes: [GraphNode])]
 
@@ -94,12 +91,7 @@ struct TerraformConfigurations {
     }
 
     static func root(of node: GraphNode, in graph: Graph) -> String {
-        var range = node.range
-        if node.address.hasPrefix("module.") {
-            let call = node.address.split(separator: ".").prefix(2).joined(separator: ".")
-            if let caller = graph.node(call), caller.kind == .module { range = caller.range }
-        }
-        return TerraformModuleSource.directory(of: range.path)
+        node.terraformRoot ?? TerraformModuleSource.directory(of: node.range.path)
     }
 }
 

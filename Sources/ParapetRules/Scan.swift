@@ -129,7 +129,7 @@ public enum Scan {
                       let local = node.localAddress, local.hasPrefix("module.") else { continue }
                 let call = local.split(separator: ".").prefix(2).joined(separator: ".")
                 let range = graph.terraformNode(root: root, local: call)?.range ?? node.range
-                first.related.append(RelatedLocation(range: range, message: "also through `\(address)`"))
+                first.related.append(RelatedLocation(range: range, message: "also through `\(node.displayAddress)`"))
             }
             if group.count > 10 { first.related.append(RelatedLocation(range: first.range, message: "and \(group.count - 10) more module calls")) }
             return first

@@ -58,8 +58,8 @@ final class Workspace {
     deinit { try? FileManager.default.removeItem(at: url) }
 }
 
-let brokenTerraform = "resource \"aws_s3_bucket\" \"logs\" {\n  bucket = \"logs\"\n"
-let cleanTerraform = "resource \"aws_s3_bucket\" \"logs\" {\n  bucket = \"logs\"\n}\n"
+let brokenTerraform = "locals {\n  name = \"logs\"\n"
+let cleanTerraform = "locals {\n  name = \"logs\"\n}\n"
 
 @Suite(.serialized) struct CLITests {
     @Test func versionPrintsTheVersionAndExitsZero() throws {

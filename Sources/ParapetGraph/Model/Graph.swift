@@ -49,6 +49,9 @@ public struct GraphNode: Sendable {
     public var localAddress: String?
 
     public var name: String { String(address.split(separator: "/").last ?? Substring(address)) }
+
+    /// The address people read: a Terraform node's address within its root module.
+    public var displayAddress: String { localAddress ?? address }
 }
 
 /// A labeled edge: `selects`, `references`, `restricts`, `logs-to`, `runs`, `uses-model`.

@@ -95,7 +95,7 @@ private extension ModelInvocationLoggingMissingRule {
         guard let first = uses.first,
               !nodes.contains(where: { $0.type == "aws_bedrock_model_invocation_logging_configuration" }) else { return [] }
         let related = uses.dropFirst().map {
-            RelatedLocation(range: context.declarationRange(of: $0), message: "`\($0.address)` also uses Bedrock models")
+            RelatedLocation(range: context.declarationRange(of: $0), message: "`\($0.displayAddress)` also uses Bedrock models")
         }
         return [finding("No `aws_bedrock_model_invocation_logging_configuration` for Bedrock use",
                         at: context.declarationRange(of: first), node: first, path: "invocation_logging", related: related)]

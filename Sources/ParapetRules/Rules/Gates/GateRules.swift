@@ -1,3 +1,8 @@
 let gateRules: [any Rule.Type] = [
+    DeletionProtectionDisabledRule.self,
+    StatefulResourceWithoutPreventDestroyRule.self,
+    ForceDestroyEnabledRule.self,
+    FinalSnapshotSkippedRule.self,
+    PlanDestroysStatefulResourceRule.self,
     PersistentVolumeDeletedOnReleaseRule.self,
 ]

@@ -1,8 +1,12 @@
 import ParapetGraph
 
-/// How the agents view describes a model reference's pinning.
+/// How the agents view describes a model reference's pinning, from the model registry.
 public enum ModelPinningDescription {
     public static func describe(_ model: ModelReference) -> String {
-        "pinning not checked"
+        switch ModelRegistry.builtIn.classify(model.id, provider: model.provider) {
+        case .pinned: "pinned"
+        case .floating(let reason): "floating: \(reason)"
+        case .unknown: "not in the model registry"
+        }
     }
 }

@@ -79,10 +79,11 @@ struct ModelNotPinnedRule: Rule {
 
     func check(_ context: RuleContext) -> [Finding] {
         let registry = ModelRegistry.builtIn
-        return ModelMentions.all(in: context.graph).compactMap { mention in
+        let infrastructure = ModelMentions.all(in: context.graph).compactMap { mention -> Finding? in
             guard case .floating(let reason) = registry.classify(mention.lookup, provider: mention.provider) else { return nil }
             return finding("Model `\(mention.id)` \(reason)", at: mention.range, node: mention.node, path: mention.path,
                            related: mention.related)
         }
+        return infrastructure + AgentModelReferences.findings(self, context, registry: registry)
     }
 }

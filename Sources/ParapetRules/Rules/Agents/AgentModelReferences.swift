@@ -1,0 +1,40 @@
+import ParapetCore
+import ParapetGraph
+
+/// PIN501 over agent manifests: every model an agent names, decided by the model registry.
+/// Terraform-declared agents are left to the resource pass, which reads the same attribute.
+enum AgentModelReferences {
+    static func findings<R: Rule>(_ rule: R, _ context: RuleContext, registry: ModelRegistry = .builtIn) -> [Finding] {
+        var findings: [Finding] = []
+        var seen: Set<String> = []
+        let agents = context.agents
+        for (node, profile) in agents where profile.format != .terraform {
+            for model in profile.models.value ?? [] where !model.isInterpolated {
+                guard seen.insert("\(model.range.path):\(model.range.start.offset)").inserted else { continue }
+                if model.id == "inherit" {
+                    if let parent = parentModel(of: profile, among: agents.map(\.profile)),
+                       case .floating(let reason) = registry.classify(parent.id, provider: parent.provider) {
+                        findings.append(rule.finding("Model `inherit` takes `\(parent.id)`, which \(reason)", at: model.range, node: node,
+                                                     path: "models.\(model.role)",
+                                                     related: [RelatedLocation(range: parent.range, message: "the parent's model")]))
+                    }
+                    continue
+                }
+                guard case .floating(let reason) = registry.classify(model.id, provider: model.provider) else { continue }
+                findings.append(rule.finding("Model `\(model.id)` \(reason)", at: model.range, node: node, path: "models.\(model.role)"))
+            }
+        }
+        return findings
+    }
+
+    /// A subagent's `inherit` means the main model of the Claude Code settings of the same project
+    /// (the `.claude` folder the subagent lives under).
+    static func parentModel(of subagent: AgentProfile, among profiles: [AgentProfile]) -> ModelReference? {
+        guard let range = subagent.range.path.range(of: ".claude/") else { return nil }
+        let project = String(subagent.range.path[..<range.upperBound])
+        let settings = profiles.filter { $0.format == .claudeSettings && $0.range.path.hasPrefix(project) }
+            .sorted { $0.range.path < $1.range.path }
+        // `settings.local.json` sorts after `settings.json` and overrides it.
+        return settings.reversed().lazy.compactMap { $0.models.value?.first { $0.role == "main" } }.first
+    }
+}

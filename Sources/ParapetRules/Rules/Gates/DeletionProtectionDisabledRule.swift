@@ -46,10 +46,13 @@ struct DeletionProtectionDisabledRule: Rule {
             guard let protection = resource.type.deletionProtection else { continue }
             let node = resource.node
             guard let value = resource.setting(protection.attribute) else {
-                if !protection.protectedByDefault {
-                    findings.append(finding("Deletion protection is off by default on `\(node.addressInModule)` (no `\(protection.attribute)`)",
-                                            at: context.declarationRange(of: node), node: node, path: protection.attribute))
-                }
+                guard !protection.protectedByDefault else { continue }
+                // Written as `null` (a variable defaulting to null): point there, with where it came from.
+                let written = node.attributes[protection.attribute]
+                let why = written == nil ? "no `\(protection.attribute)`" : "`\(protection.attribute)` is null"
+                findings.append(finding("Deletion protection is off by default on `\(node.addressInModule)` (\(why))",
+                                        at: written?.range ?? context.declarationRange(of: node), node: node,
+                                        path: protection.attribute, related: written?.evidence.unique ?? []))
                 continue
             }
             if Self.isOff(value, protection) {

@@ -30,9 +30,7 @@ enum ModelMentions {
             }
         }
         for workload in graph.nodes(.workload) {
-            for container in PodTemplate(workload: workload)?.allContainers ?? [] {
-                mentions += vllm(container, in: workload)
-            }
+            mentions += (PodTemplate(workload: workload)?.allContainers ?? []).compactMap { vllm($0, in: workload) }
         }
         for object in graph.nodes(.kubernetesObject) where isInferenceService(object) {
             mentions += kserve(object)
@@ -49,19 +47,18 @@ enum ModelMentions {
 
     /// `vllm serve <model>`, `--model <id>`, or the first argument of a vLLM image's entrypoint,
     /// with `--revision`. Kubernetes `$(VAR)` references are expanded from the container's env.
-    static func vllm(_ container: Value, in node: GraphNode) -> [ModelMention] {
+    static func vllm(_ container: Value, in node: GraphNode) -> ModelMention? {
         let command = ContainerCommand(container)
         let image = container["image"]?.string?.lowercased() ?? ""
-        guard image.contains("vllm") || command.words.contains(where: { $0.text.contains("vllm") }) else { return [] }
+        guard image.contains("vllm") || command.words.contains(where: { $0.text.contains("vllm") }) else { return nil }
         var model = command.word(after: "serve", where: { $0.hasSuffix("vllm") }) ?? command.option("--model")
         if model == nil, container["command"] == nil, image.contains("vllm"), let first = command.words.first,
            !first.text.hasPrefix("-") {
             model = first
         }
-        guard let model else { return [] }
+        guard let model else { return nil }
         let name = container["name"]?.string ?? ""
         return mention(model, revision: command.option("--revision"), command: command, node: node, path: "containers.\(name).model")
-            .map { [$0] } ?? []
     }
 
     static func isInferenceService(_ node: GraphNode) -> Bool {
@@ -86,10 +83,7 @@ enum ModelMentions {
                 mentions.append(found)
             }
         }
-        for container in predictor["containers"]?.elements ?? [] {
-            mentions += vllm(container, in: object)
-        }
-        return mentions
+        return mentions + (predictor["containers"]?.elements ?? []).compactMap { vllm($0, in: object) }
     }
 
     /// A Hugging Face mention for a model word and its revision word, once both are expanded.

@@ -118,21 +118,18 @@ public struct ModelRegistry: Sendable {
 
 /// A whole-id regular expression from the data.
 private struct ModelPattern: Sendable {
-    let regex: NSRegularExpression
+    let box: NSRegularExpressionBox
 
     init(_ source: String) throws {
-        regex = try NSRegularExpression(pattern: "^(?:\(source))$")
+        box = try NSRegularExpressionBox("^(?:\(source))$")
     }
 
-    func matches(_ id: String) -> Bool {
-        regex.firstMatch(in: id, range: NSRange(id.startIndex..., in: id)) != nil
-    }
+    func matches(_ id: String) -> Bool { box.matches(id) }
 
     /// The id rewritten with a `$1` template, or nil when the pattern does not match.
     func rewrite(_ id: String, to template: String) -> String? {
-        let range = NSRange(id.startIndex..., in: id)
-        guard regex.firstMatch(in: id, range: range) != nil else { return nil }
-        return regex.stringByReplacingMatches(in: id, range: range, withTemplate: template)
+        guard box.matches(id) else { return nil }
+        return box.regex.stringByReplacingMatches(in: id, range: NSRange(id.startIndex..., in: id), withTemplate: template)
     }
 }
 

@@ -1,6 +1,7 @@
 import Foundation
 import ParapetCore
 import ParapetGraph
+import ParapetSyntax
 
 /// What a security reviewer needs to know about one agent before it goes to production: where it
 /// is defined, what model it runs (and whether that can change under it), what it can reach,
@@ -28,14 +29,14 @@ public struct AgentCard: Sendable {
     static func at(_ range: SourceRange) -> String { "\(range.path):\(range.start.line)" }
 
     /// Cards for every agent of the graph, with the findings whose node is the agent.
-    public static func cards(graph: Graph, findings: [Finding], pinning: (ModelReference) -> String) -> [AgentCard] {
+    public static func cards(graph: Graph, findings: [Finding], pinning: (ModelReference, FileKind) -> String) -> [AgentCard] {
         let capabilities = ToolCapabilities.builtIn
         return graph.agents.sorted { $0.key < $1.key }.map { id, profile in
             let node = graph[id]
             var card = AgentCard(name: profile.name, format: profile.format.rawValue, location: at(profile.range), models: nil, tools: nil,
                                  servers: nil, egress: "", budgets: "", telemetry: "", approvalMode: nil, endpoint: nil, runsIn: [],
                                  findings: findings.filter { $0.address == node.address })
-            card.models = describe(profile.models) { $0.map { Model(id: $0.id, role: $0.role, pinning: $0.isInterpolated ? "set at run time" : pinning($0), location: at($0.range)) } }
+            card.models = describe(profile.models) { $0.map { Model(id: $0.id, role: $0.role, pinning: $0.isInterpolated ? "set at run time" : pinning($0, profile.format), location: at($0.range)) } }
             if let grants = profile.tools.value {
                 let classified = grants.map(capabilities.classify)
                 card.tools = Capability.allCases.compactMap { capability in

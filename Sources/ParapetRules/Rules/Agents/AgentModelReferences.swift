@@ -1,5 +1,6 @@
 import ParapetCore
 import ParapetGraph
+import ParapetSyntax
 
 /// PIN501 over agent manifests: every model an agent names, decided by the model registry.
 /// Terraform-declared agents are left to the resource pass, which reads the same attribute.
@@ -13,18 +14,30 @@ enum AgentModelReferences {
                 guard seen.insert("\(model.range.path):\(model.range.start.offset)").inserted else { continue }
                 if model.id == "inherit" {
                     if let parent = parentModel(of: profile, among: agents.map(\.profile)),
-                       case .floating(let reason) = registry.classify(parent.id, provider: parent.provider) {
+                       case .floating(let reason) = registry.classify(parent.id, provider: parent.provider ?? "claude-code") {
                         findings.append(rule.finding("Model `inherit` takes `\(parent.id)`, which \(reason)", at: model.range, node: node,
                                                      path: "models.\(model.role)",
                                                      related: [RelatedLocation(range: parent.range, message: "the parent's model")]))
                     }
                     continue
                 }
-                guard case .floating(let reason) = registry.classify(model.id, provider: model.provider) else { continue }
+                guard case .floating(let reason) = registry.classify(model.id, provider: provider(of: model, in: profile.format)) else { continue }
                 findings.append(rule.finding("Model `\(model.id)` \(reason)", at: model.range, node: node, path: "models.\(model.role)"))
             }
         }
         return findings
+    }
+
+    /// The registry provider to classify a model with. Claude Code settings and subagents take
+    /// the client's aliases (`sonnet`, `opus[1m]`) besides Anthropic ids; Codex means OpenAI ids
+    /// and Gemini CLI Google ids when the manifest names no provider.
+    static func provider(of model: ModelReference, in format: FileKind) -> String? {
+        switch (format, model.provider) {
+        case (.claudeSettings, nil), (.claudeSettings, "anthropic"), (.claudeSubagent, nil), (.claudeSubagent, "anthropic"): "claude-code"
+        case (.codexConfig, nil): "openai"
+        case (.geminiSettings, nil): "google"
+        default: model.provider
+        }
     }
 
     /// A subagent's `inherit` means the main model of the Claude Code settings of the same project

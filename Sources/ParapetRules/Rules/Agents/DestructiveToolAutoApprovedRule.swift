@@ -35,7 +35,9 @@ struct DestructiveToolAutoApprovedRule: Rule {
         for (node, profile) in context.agents {
             guard let tools = profile.tools.value else { continue }
             let gated = tools.filter { $0.approval == .required || $0.approval == .denied }
-            for grant in tools where grant.approval == .auto {
+            // Grants that only exist because approval is switched off are GATE411's finding.
+            let bypass = profile.approvalMode.value.flatMap { $0.mode == .bypass ? $0.range : nil }
+            for grant in tools where grant.approval == .auto && grant.range != bypass {
                 let classified = capabilities.classify(grant)
                 guard classified.isDangerous, !gated.contains(where: { covers($0.pattern, grant.pattern) }) else { continue }
                 findings.append(finding("`\(grant.pattern)` runs without asking: \(classified.reason)", at: grant.range,

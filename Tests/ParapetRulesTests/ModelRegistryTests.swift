@@ -139,6 +139,7 @@ private let latestTag = "uses the mutable `latest` tag"
         .floating("gpt-5-chat-latest", "openai", newest),
         // Azure deployments are named by their owners; PIN502 checks the deployment instead.
         .unknown("gpt-4o", "AzureOpenAI"),
+        .unknown("gpt-4", "foundry"),
         .unknown("gpt-oss-120b"),
     ]
 

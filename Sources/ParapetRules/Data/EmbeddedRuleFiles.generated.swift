@@ -197,10 +197,11 @@ providers:
         # Older four-digit snapshots: gpt-4-0613, gpt-3.5-turbo-0125, gpt-4-1106-preview.
         - '(gpt-4|gpt-3\.5-turbo)[a-z0-9-]*-[0-9]{4}(-preview)?'
 
-  # Azure OpenAI manifests name deployments, not models; the deployment pins the model version
-  # (PIN502 checks `azurerm_cognitive_deployment`). Listed so the name is known: all unknown.
+  # Azure OpenAI and Azure AI Foundry manifests name deployments, not models; the deployment pins
+  # the model version (PIN502 checks `azurerm_cognitive_deployment`). Listed so the names are
+  # known: every id is unknown.
   - provider: azure-openai
-    names: [azure, azureopenai, azureai]
+    names: [azure, azureopenai, azureai, foundry, azurefoundry, azureaifoundry, aifoundry]
 
   # Ollama and Docker Model Runner name models like images: no tag means `latest`.
   - provider: ollama

@@ -33,9 +33,11 @@ public struct AgentCard: Sendable {
         let capabilities = ToolCapabilities.builtIn
         return graph.agents.sorted { $0.key < $1.key }.map { id, profile in
             let node = graph[id]
+            // The agent's own findings, and those of the workloads and objects it runs in or uses.
+            let linked = Set([node.address] + graph.edges(from: id).map { graph[$0.to].address })
             var card = AgentCard(name: profile.name, format: profile.format.rawValue, location: at(profile.range), models: nil, tools: nil,
                                  servers: nil, egress: "", budgets: "", telemetry: "", approvalMode: nil, endpoint: nil, runsIn: [],
-                                 findings: findings.filter { $0.address == node.address })
+                                 findings: findings.filter { $0.address.map(linked.contains) ?? false })
             card.models = describe(profile.models) { $0.map { Model(id: $0.id, role: $0.role, pinning: $0.isInterpolated ? "set at run time" : pinning($0, profile.format), location: at($0.range)) } }
             if let grants = profile.tools.value {
                 let classified = grants.map(capabilities.classify)

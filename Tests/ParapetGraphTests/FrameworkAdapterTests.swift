@@ -434,3 +434,72 @@ private func profile(_ name: String, _ files: [(String, String)]) -> AgentProfil
         #expect(g.edges(from: task, label: "assigned-to").map { g[$0.to].address } == ["agent:x/agents.yaml#triager"])
     }
 }
+
+@Suite struct FrameworkAdapterOddInputTests {
+    /// Shapes no adapter expects, read as every framework kind: no crash, no profile from nonsense.
+    @Test func oddDocumentsAreSurvived() {
+        let yaml = ["", "- 1\n- 2\n", "a: b\n", "agents: 3\nmodels: [1]\npermissions: x\n", "x:\n  y: [1, {z: 2}]\n",
+                    "name: n\nmodel: [1]\ntools: 5\nmessages: {a: 1}\nmodelParameters: 3\n",
+                    "name: n\nmodels: {a: b}\nmcpServers: 1\ndata: [1, {uses: 2}]\n",
+                    "r:\n  role: 1\n  goal: 2\n  tools: {a: 1}\n  llm: {x: 1}\n  mcps: 3\n"]
+        let json = ["[]", "{}", #"{"name": 1, "url": [], "skills": 3, "securitySchemes": []}"#, #"{"graphs": [], "env": 3}"#,
+                    #"{"graphs": {"g": 1}, "env": {"LANGSMITH_TRACING": {"a": 1}}}"#]
+        let toml = ["", "mcp_servers = 3", "[profiles]\nx = 1", "otel = \"none\"\n[agents]\nmax_threads = \"many\"",
+                    "[mcp_servers.a]\ntools = 1\nenabled_tools = 3\n[permissions.p]\nnetwork = 1"]
+        let loader = Loader()
+        for adapter in frameworkAdapters {
+            for kind in adapter.kinds {
+                let texts = kind.syntax == .json ? json : kind.syntax == .toml ? toml : yaml
+                for text in texts {
+                    let path = kind.syntax == .frontMatter ? "x.prompty" : "x"
+                    let source = SourceFile(path: path, text: kind.syntax == .frontMatter ? "---\n\(text)---\n" : text)
+                    _ = adapter.profiles(in: loader.parse(source, syntax: kind.syntax, kind: kind))
+                }
+            }
+        }
+    }
+
+    @Test func oddKagentAndTerraformShapes() {
+        _ = profiles([("k.yaml", """
+            apiVersion: kagent.dev/v1alpha2
+            kind: Agent
+            metadata: {name: a}
+            spec: 5
+            ---
+            apiVersion: kagent.dev/v1alpha2
+            kind: Agent
+            metadata: {name: b}
+            spec:
+              declarative: {modelConfig: [1], tools: "x"}
+              sandbox: {network: {allowedDomains: 3}}
+            ---
+            apiVersion: kagent.dev/v1alpha2
+            kind: SandboxAgent
+            metadata: {name: c}
+            spec:
+              tools: [{mcpServer: 3}, {agent: {}}, {builtin: 1}, 7]
+            """)])
+        _ = profiles([("m.tf", """
+            resource "aws_bedrockagent_agent" "a" {
+              foundation_model = ["x"]
+              prompt_override_configuration = 3
+            }
+            resource "azurerm_cognitive_deployment" "d" {
+              model = "x"
+              sku = 1
+            }
+            resource "google_vertex_ai_endpoint_with_model_garden_deployment" "v" {
+              publisher_model_name = 3
+            }
+            """)])
+    }
+}
+
+@Suite struct FrameworkAdapterGenericNameTests {
+    @Test func genericFileNamesNeedTheirDirectory() {
+        let byName: [Substring: [String]] = ["config.yaml": [".continue/config.yaml"], "config.toml": [".codex/config.toml"]]
+        #expect(AgentManifestLinks.manifest(named: "/etc/app/config.yaml", byName: byName) == nil)
+        #expect(AgentManifestLinks.manifest(named: "/home/u/.continue/config.yaml", byName: byName) == ".continue/config.yaml")
+        #expect(AgentManifestLinks.manifest(named: "/root/.codex/config.toml", byName: byName) == ".codex/config.toml")
+    }
+}

@@ -11,7 +11,8 @@ import ParapetSyntax
 ///   `sh -c "…"`), or when the workload or its pod template carries the annotation
 ///   `parapet.dev/agent: <path of the manifest>` (comma-separated for several). The manifest is
 ///   matched by file name and then by the longest common trailing path; a name that still fits
-///   several manifests links none (the annotation settles it). Every agent of the manifest runs
+///   several manifests links none (the annotation settles it), and a generic name
+///   (`config.yaml`, `settings.json`, …) needs its directory to match as well. Every agent of the manifest runs
 ///   there, so each gets the link; the range is the argument or annotation that named it.
 /// - `assigned-to`: a crewAI task names its agent; the adapter links the `agents.yaml` next to
 ///   the tasks, and this pass links an agent of that name elsewhere in the scan when it is the
@@ -110,12 +111,17 @@ public enum AgentManifestLinks {
         }.filter { $0.contains(".") }
     }
 
+    /// File names that many programs read (`--config /etc/app/config.yaml`): naming one is not
+    /// enough to say which manifest runs, so the directory above it must match too.
+    static let genericNames: Set<Substring> = [
+        "config.yaml", "config.yml", "config.toml", "config.json", "settings.json", "mcp.json", "values.yaml",
+    ]
+
     /// The manifest a command-line path names: same file name, then the longest common
     /// trailing path; nil when that leaves more than one.
     static func manifest(named token: String, byName: [Substring: [String]]) -> String? {
         let wanted = components(token)
         guard let name = wanted.last, let candidates = byName[name] else { return nil }
-        if candidates.count == 1 { return candidates[0] }
         let scored = candidates.map { path -> (String, Int) in
             let have = components(path)
             var count = 0
@@ -123,6 +129,7 @@ public enum AgentManifestLinks {
             return (path, count)
         }
         let best = scored.map(\.1).max() ?? 0
+        if genericNames.contains(name) && best < 2 { return nil }
         let winners = scored.filter { $0.1 == best }
         return winners.count == 1 ? winners[0].0 : nil
     }

@@ -191,8 +191,13 @@ enum ClientData {
         return items
     }
 
-    /// Whether a model id is an interpolation rather than a literal.
-    static func isInterpolated(_ text: String) -> Bool { Interpolation.contains(text) }
+    /// Whether a model id is an interpolation rather than a literal: the shared syntaxes, and a
+    /// shell variable (`$MODEL` in a `run:` line or `codex-args`).
+    static func isInterpolated(_ text: String) -> Bool {
+        if Interpolation.contains(text) { return true }
+        guard let dollar = text.firstIndex(of: "$"), let next = text[text.index(after: dollar)...].first else { return false }
+        return next.isLetter || next == "_"
+    }
 
     static func model(_ id: String, provider: String?, role: String, range: SourceRange) -> ModelReference {
         ModelReference(provider: provider, id: id, role: role, range: range, isInterpolated: isInterpolated(id))

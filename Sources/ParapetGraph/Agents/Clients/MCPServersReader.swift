@@ -22,8 +22,8 @@ enum MCPServersReader {
     }
 
     /// Reads the servers mapping at `node` (the value of `mcpServers` / `servers`); `key` is its
-    /// name, for the `source` of grants.
-    /// `off` tells servers disabled elsewhere in the file (Gemini `mcp.excluded`).
+    /// name, for the `source` of grants; `off` names servers disabled elsewhere in the file
+    /// (Gemini `mcp.excluded`).
     static func read(_ node: DataNode?, key: String, dialect: Dialect, off: (String) -> Bool = { _ in false }) -> Result {
         var result = Result()
         for entry in ClientData.entries(node) {

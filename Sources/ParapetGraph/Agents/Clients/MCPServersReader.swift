@@ -178,7 +178,11 @@ enum MCPServersProfile {
     /// nil when the file is not the format after all (no object at the top, or no `key`).
     static func profile(in file: ParsedFile, name: String, key: String, dialect: MCPServersReader.Dialect) -> AgentProfile? {
         guard let root = file.documents.first, root.isMapping, let servers = root[key] else { return nil }
-        let read = MCPServersReader.read(servers, key: key, dialect: dialect)
+        // A Cline or Roo file recognised by its keys rather than its name may be any fork's:
+        // every client's keys are read then (a `serverUrl`, an `autoApprove` beside `alwaysAllow`).
+        let byName = FileClassifier.classify(path: file.source.path) == .kind(file.kind)
+        let reading: MCPServersReader.Dialect = !byName && (dialect == .cline || dialect == .roo) ? .generic : dialect
+        let read = MCPServersReader.read(servers, key: key, dialect: reading)
         var facts = ClientFacts()
         facts.servers = read.servers
         facts.serversSaid = true

@@ -56,7 +56,8 @@ enum ClaudeEnvReader {
 
     /// Exporters count only when `CLAUDE_CODE_ENABLE_TELEMETRY` is on: without it Claude Code
     /// exports nothing, whatever the exporters say. Tool details (`OTEL_LOG_TOOL_DETAILS`) ride
-    /// on the log events, so they audit tool calls only when logs are exported.
+    /// on the tool events and spans, so they audit tool calls only when logs or traces are
+    /// exported (the logs' destination preferred).
     private static func readTelemetry(_ env: [String: ClientEnvEntry], into facts: inout ClientFacts) {
         let exporters: [(variable: String, signal: String, kind: TelemetrySink.Kind)] = [
             ("OTEL_TRACES_EXPORTER", "TRACES", .traces), ("OTEL_METRICS_EXPORTER", "METRICS", .metrics),
@@ -65,7 +66,7 @@ enum ClaudeEnvReader {
         let switchNode = env["CLAUDE_CODE_ENABLE_TELEMETRY"]?.value
         facts.telemetrySaid = facts.telemetrySaid || switchNode != nil || exporters.contains { env[$0.variable] != nil }
         guard let text = switchNode?.string, ClientData.truthy(text) else { return }
-        var logsDestination: String?
+        var eventDestinations: [TelemetrySink.Kind: String] = [:]
         for exporter in exporters {
             guard let node = env[exporter.variable]?.value, let value = node.string else { continue }
             let names = value.split(separator: ",").map { ClientData.trim(String($0)) }.filter { !$0.isEmpty && $0.lowercased() != "none" }
@@ -76,10 +77,11 @@ enum ClaudeEnvReader {
                 destination += " \(endpoint)"
             }
             facts.telemetry.append(TelemetrySink(kind: exporter.kind, destination: destination, range: node.range))
-            if exporter.kind == .logs { logsDestination = destination }
+            eventDestinations[exporter.kind] = destination
         }
-        if let node = env["OTEL_LOG_TOOL_DETAILS"]?.value, let value = node.string, ClientData.truthy(value), let logsDestination {
-            facts.telemetry.append(TelemetrySink(kind: .toolAudit, destination: "\(logsDestination) (OTEL_LOG_TOOL_DETAILS)", range: node.range))
+        if let node = env["OTEL_LOG_TOOL_DETAILS"]?.value, let value = node.string, ClientData.truthy(value),
+           let destination = eventDestinations[.logs] ?? eventDestinations[.traces] {
+            facts.telemetry.append(TelemetrySink(kind: .toolAudit, destination: "\(destination) (OTEL_LOG_TOOL_DETAILS)", range: node.range))
         }
     }
 

@@ -32,7 +32,7 @@ public enum FileClassifier {
         }
         if name.hasSuffix(".json") {
             switch name {
-            case ".mcp.json": return .kind(.claudeMCP)
+            case ".mcp.json", ".claude.json": return .kind(.claudeMCP)
             case "claude_desktop_config.json": return .kind(.claudeDesktop)
             case "cline_mcp_settings.json": return .kind(.clineMCP)
             case "mcp_settings.json": return .kind(.rooMCP)
@@ -50,7 +50,7 @@ public enum FileClassifier {
             case (".cursor", "permissions.json"), (".cursor", "cli.json"), (".cursor", "cli-config.json"):
                 return .kind(.cursorPermissions)
             case (".vscode", "mcp.json"): return .kind(.vscodeMCP)
-            case (".roo", "mcp.json"): return .kind(.rooMCP)
+            case (".roo", "mcp.json"), (".kilocode", "mcp.json"): return .kind(.rooMCP)
             case (".windsurf", "mcp_config.json"), (".codeium", "mcp_config.json"): return .kind(.windsurfMCP)
             case (".gemini", "settings.json"): return .kind(.geminiSettings)
             default: break
@@ -150,8 +150,15 @@ public enum FileClassifier {
         }
         if let list = first["items"]?.sequence, first["kind"]?.string == "List", !list.isEmpty { return .kubernetes }
         if first["jobs"] != nil && (first["on"] != nil || first[""] != nil || hint == .agentWorkflow) {
-            let agentActions = ["anthropics/claude-code-action", "openai/codex-action", "google-github-actions/run-gemini-cli"]
-            return agentActions.contains(where: { text.contains($0) }) ? .agentWorkflow : nil
+            let agentActions = ["anthropics/claude-code-action", "openai/codex-action", "google-github-actions/run-gemini-cli",
+                                "@anthropic-ai/claude-code", "--dangerously-skip-permissions"]
+            if agentActions.contains(where: { text.contains($0) }) { return .agentWorkflow }
+            // A `run:` step that calls the Claude Code CLI.
+            let runsClaude = text.split(separator: "\n").contains { line in
+                let trimmed = line.drop(while: { $0 == " " || $0 == "-" })
+                return (trimmed.hasPrefix("run: claude ") || trimmed.hasPrefix("claude -p") || trimmed.hasPrefix("claude --"))
+            }
+            return runsClaude ? .agentWorkflow : nil
         }
         if first["schema"]?.string == "v1" || (first["models"]?.sequence != nil && first["name"] != nil && first["version"] != nil) {
             return .continueConfig

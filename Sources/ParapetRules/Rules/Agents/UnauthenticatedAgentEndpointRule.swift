@@ -12,10 +12,10 @@ struct UnauthenticatedAgentEndpointRule: Rule {
         remediation: "Declare a security scheme on the agent card, or list the users and bots that may trigger the agent.",
         examples: [
             .triggering("""
-                ↓{
+                {
                   "name": "Currency Agent",
                   "description": "Converts currencies",
-                  "url": "https://fx.example.com/a2a",
+                  "url": ↓"https://fx.example.com/a2a",
                   "version": "1.0.0",
                   "protocolVersion": "0.3.0",
                   "capabilities": {"streaming": true},

@@ -55,7 +55,9 @@ struct HCLErrorScanner {
             bogusHeredoc = heredoc
             if startsWithName(start) { anchor = offset }
         }
-        let spansLines = ts_node_start_point(node).row != ts_node_end_point(node).row
+        // From the bytes: tree-sitter's rows may differ where blank runs were handed over.
+        let end = min(Int(ts_node_end_byte(node)), bytes.count)
+        let spansLines = start < end && UnsafeBufferPointer(rebasing: bytes[start..<end]).contains(0x0A)
         var (message, tokenEnd) = unexpected(at: anchor)
         if tokenEnd == anchor + 1, bytes[anchor] == UInt8(ascii: "="), lineIsBlank(after: tokenEnd) {
             message = "Missing value after `=`"
@@ -93,7 +95,7 @@ struct HCLErrorScanner {
             if let parent, grammar.kind(parent) == .blockEnd, ancestors.count >= 2 {
                 let block = ancestors[ancestors.count - 2]
                 let type = text(of: ts_node_child(block, 0))
-                message += " to close the `\(type)` block at line \(ts_node_start_point(block).row + 1)"
+                message += " to close the `\(type)` block at line \(source.position(at: Int(ts_node_start_byte(block))).line)"
             }
             return HCLErrorEvent(start: at, end: at, message: message, derails: false)
         }

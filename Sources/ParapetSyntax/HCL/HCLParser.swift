@@ -58,9 +58,32 @@ public final class HCLParser {
     }
 
     private func run(_ source: SourceFile, _ bytes: UnsafeBufferPointer<UInt8>) -> HCLParseResult {
-        var session = HCLParseSession(parser: parser, source: source, bytes: bytes, grammar: grammar, limits: limits)
-        return session.run()
+        let plan = HCLParseWindows.plan(bytes)
+        guard !plan.blankRuns.isEmpty else {
+            var session = HCLParseSession(parser: parser, source: source, bytes: bytes, parseBytes: bytes,
+                                          windows: plan.windows, grammar: grammar, limits: limits)
+            return session.run()
+        }
+        // tree-sitter gets a copy where each long blank run is a block comment of the same length.
+        var copy = Array(bytes)
+        for run in plan.blankRuns {
+            copy[run.start] = UInt8(ascii: "/")
+            copy[run.start + 1] = UInt8(ascii: "*")
+            copy[run.end - 2] = UInt8(ascii: "*")
+            copy[run.end - 1] = UInt8(ascii: "/")
+        }
+        return copy.withUnsafeBufferPointer { parseBytes in
+            var session = HCLParseSession(parser: parser, source: source, bytes: bytes, parseBytes: parseBytes,
+                                          windows: plan.windows, grammar: grammar, limits: limits)
+            return session.run()
+        }
     }
+}
+
+/// Where reading goes on after a tree: the next window, again from an offset (after a syntax
+/// error that derailed the parse), or nowhere (the rest of the file cannot be read).
+enum HCLNext {
+    case windowDone, restart(Int), stop
 }
 
 /// One parse of one file: the first tree-sitter pass, and further passes from resynchronization
@@ -71,7 +94,10 @@ struct HCLParseSession {
 
     let parser: OpaquePointer
     let source: SourceFile
+    /// The file (with a final line break); what tree-sitter reads may differ in blank runs only.
     let bytes: UnsafeBufferPointer<UInt8>
+    let parseBytes: UnsafeBufferPointer<UInt8>
+    let windows: [HCLParseWindow]
     let grammar: HCLGrammar
     let limits: ScanLimits
     private var items: [HCLBody.Item] = []
@@ -79,49 +105,74 @@ struct HCLParseSession {
     private var diagnostics: [SyntaxDiagnostic] = []
     private var parseErrors = 0
     private var depthReported = false
+    private var suppressErrorsFrom = Int.max
 
-    init(parser: OpaquePointer, source: SourceFile, bytes: UnsafeBufferPointer<UInt8>, grammar: HCLGrammar, limits: ScanLimits) {
+    init(parser: OpaquePointer, source: SourceFile, bytes: UnsafeBufferPointer<UInt8>, parseBytes: UnsafeBufferPointer<UInt8>,
+         windows: [HCLParseWindow], grammar: HCLGrammar, limits: ScanLimits) {
         self.parser = parser
         self.source = source
         self.bytes = bytes
+        self.parseBytes = parseBytes
+        self.windows = windows
         self.grammar = grammar
         self.limits = limits
     }
 
     mutating func run() -> HCLParseResult {
         let lines = HCLLineTable(source: source)
-        var start = 0, reparses = 0, parsedBytes = 0
-        // Reparsing after each derailing error costs at most a few times the file.
-        let budget = 4 * bytes.count + 65_536
-        while true {
-            guard let tree = parseTree(from: start) else {
+        var index = 0, start = 0, reparses = 0, parsedBytes = 0
+        // Parsing again after derailing errors costs at most about twice the file.
+        let budget = 2 * bytes.count + 65_536
+        while index < windows.count {
+            let window = windows[index]
+            start = max(start, window.start)
+            guard start < window.end else {
+                index += 1
+                continue
+            }
+            if let limit = window.limit, start == window.start, let itemEnd = window.itemEnd {
+                let read = "only the first \(window.end - window.start) bytes of this part were read"
+                let message = limit == .depth ? "Too deeply nested or unbalanced to parse safely; \(read)"
+                    : "Too long a run of blank space or comments to parse safely; \(read)"
+                diagnostics.append(SyntaxDiagnostic(.limit(limit), message, at: source.range(window.start, itemEnd)))
+            }
+            // The syntax errors of a window cut short are mostly artifacts of the cut; the limit
+            // diagnostic stands for them.
+            suppressErrorsFrom = window.itemEnd == nil ? .max : window.start
+            guard let tree = parseTree(from: start, to: window.end) else {
                 addParseError(HCLErrorEvent(start: start, end: start, message: "The file could not be parsed", derails: true))
                 break
             }
-            parsedBytes += bytes.count - start
+            parsedBytes += window.end - start
             let root = ts_tree_root_node(tree)
-            let resume: Int?
+            let next: HCLNext
             do {
                 var builder = HCLTreeBuilder(source: source, bytes: bytes, lines: lines, grammar: grammar,
                                              maxDepth: limits.maxDepth, root: root)
-                let next = process(root, from: start, builder: &builder)
+                next = process(root, from: start, windowEnd: window.end, builder: &builder)
                 comments += builder.comments
                 if let (s, e) = builder.depthExceeded, !depthReported {
                     depthReported = true
                     let message = "Nesting deeper than \(limits.maxDepth) levels; the deeper part was skipped"
                     diagnostics.append(SyntaxDiagnostic(.limit(.depth), message, at: source.range(s, e)))
                 }
-                resume = next
             }
             ts_tree_delete(tree)
-            guard let resume else { break }
-            reparses += 1
-            if reparses > Self.maxReparses || parsedBytes + (bytes.count - resume) > budget {
-                addParseError(HCLErrorEvent(start: resume, end: resume,
-                                            message: "Too many syntax errors; the rest of the file was not read", derails: true))
-                break
+            switch next {
+            case .stop:
+                index = windows.count
+            case .windowDone:
+                start = window.itemEnd ?? window.end
+                index += 1
+            case .restart(let resume):
+                reparses += 1
+                if reparses > Self.maxReparses || parsedBytes + (window.end - resume) > budget {
+                    addParseError(HCLErrorEvent(start: resume, end: resume,
+                                                message: "Too many syntax errors; the rest of the file was not read", derails: true))
+                    index = windows.count
+                }
+                start = max(resume, window.itemEnd ?? 0)
             }
-            start = resume
         }
         // Stable: diagnostics found in one pass are already in source order.
         let ordered = diagnostics.enumerated().sorted {
@@ -136,26 +187,29 @@ struct HCLParseSession {
         return HCLParseResult(file: HCLFile(body: body), comments: unique, diagnostics: ordered.map(\.element))
     }
 
-    private func parseTree(from start: Int) -> OpaquePointer? {
-        if start == 0 {
+    private func parseTree(from start: Int, to end: Int) -> OpaquePointer? {
+        if start == 0 && end == bytes.count {
             _ = ts_parser_set_included_ranges(parser, nil, 0)
         } else {
-            var lineStart = start
-            while lineStart > 0, bytes[lineStart - 1] != UInt8(ascii: "\n") { lineStart -= 1 }
-            let row = source.position(at: start).line - 1
-            var range = TSRange(start_point: TSPoint(row: UInt32(row), column: UInt32(start - lineStart)),
-                                end_point: TSPoint(row: .max, column: .max),
-                                start_byte: UInt32(start), end_byte: .max)
+            var range = TSRange(start_point: point(start), end_point: point(end),
+                                start_byte: UInt32(start), end_byte: UInt32(end))
             _ = ts_parser_set_included_ranges(parser, &range, 1)
         }
-        guard let base = bytes.baseAddress else { return nil }
-        return base.withMemoryRebound(to: CChar.self, capacity: bytes.count) { text in
-            ts_parser_parse_string(parser, nil, text, UInt32(bytes.count))
+        guard let base = parseBytes.baseAddress else { return nil }
+        return base.withMemoryRebound(to: CChar.self, capacity: parseBytes.count) { text in
+            ts_parser_parse_string(parser, nil, text, UInt32(parseBytes.count))
         }
     }
 
-    /// Builds the top-level items of one tree. Returns where to parse again (nil when done).
-    private mutating func process(_ root: TSNode, from start: Int, builder: inout HCLTreeBuilder) -> Int? {
+    /// tree-sitter's point (row, byte column) of an offset.
+    private func point(_ offset: Int) -> TSPoint {
+        var lineStart = offset
+        while lineStart > 0, bytes[lineStart - 1] != UInt8(ascii: "\n") { lineStart -= 1 }
+        return TSPoint(row: UInt32(source.position(at: offset).line - 1), column: UInt32(offset - lineStart))
+    }
+
+    /// Builds the top-level items of one tree, and says where reading goes on.
+    private mutating func process(_ root: TSNode, from start: Int, windowEnd: Int, builder: inout HCLTreeBuilder) -> HCLNext {
         let tops = topLevelNodes(root)
         let scanner = HCLErrorScanner(source: source, bytes: bytes, grammar: grammar)
         var skipUntil = start
@@ -170,7 +224,7 @@ struct HCLParseSession {
                 builder.collectComments(in: node)
                 continue
             }
-            guard ts_node_has_error(node) || kind == .error else {
+            if !ts_node_has_error(node) && kind != .error {
                 builder.commentLimit = .max
                 let commentCount = builder.comments.count
                 if let item = builder.build(node) {
@@ -182,17 +236,19 @@ struct HCLParseSession {
                 if builder.multilineString == nil { continue }
                 builder.dropComments(after: commentCount)
                 if let resume = derail(node, index: index, tops: tops, events: [], builder: &builder, skipUntil: &skipUntil) {
-                    return resume
+                    return .restart(resume)
                 }
-                continue
+            } else {
+                let events = scanner.scan(node, topLevel: kind == .error)
+                if let resume = derail(node, index: index, tops: tops, events: events, builder: &builder, skipUntil: &skipUntil) {
+                    return .restart(resume)
+                }
             }
-            let events = scanner.scan(node, topLevel: kind == .error)
-            if let resume = derail(node, index: index, tops: tops, events: events, builder: &builder, skipUntil: &skipUntil) {
-                return resume
-            }
-            if skipUntil == .max { return nil }
+            if skipUntil == .max { return .stop }
+            // Reading resumes in a later window.
+            if skipUntil >= windowEnd { return .restart(skipUntil) }
         }
-        return nil
+        return .windowDone
     }
 
     /// Handles a top-level node with syntax errors: reports them, keeps what precedes the first
@@ -270,6 +326,7 @@ struct HCLParseSession {
     }
 
     private mutating func addParseError(_ event: HCLErrorEvent) {
+        guard event.start < suppressErrorsFrom else { return }
         parseErrors += 1
         if parseErrors <= Self.maxParseErrors {
             diagnostics.append(SyntaxDiagnostic(.parseError, event.message, at: source.range(event.start, event.end)))

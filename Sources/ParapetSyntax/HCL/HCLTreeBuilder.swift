@@ -271,7 +271,9 @@ struct HCLTreeBuilder {
 
     /// A comment's text without its marker (`#`, `//`, `/* */`), trimmed.
     mutating func recordComment(_ start: Int, _ end: Int) {
-        guard start < commentLimit else { return }
+        // Long blank runs reach tree-sitter as comments (see `HCLParsePlan`): not real ones.
+        guard start < commentLimit, start < end,
+              bytes[start] == UInt8(ascii: "#") || bytes[start] == UInt8(ascii: "/") else { return }
         var s = start, e = end
         if s < e, bytes[s] == UInt8(ascii: "#") {
             s += 1

@@ -34,6 +34,7 @@ public enum AgentAdapters {
             for profile in adapter.profiles(in: graph) { graph.addAgent(profile) }
         }
         graph.linkAgents()
+        AgentManifestLinks.apply(to: &graph)
     }
 }
 

@@ -31,7 +31,8 @@ struct AgentWithoutTracingRule: Rule {
     func check(_ context: RuleContext) -> [Finding] {
         var findings: [Finding] = []
         for (node, profile) in context.agents {
-            guard profile.telemetry.isExpressible else { continue }
+            // Terraform-declared model use is covered configuration-wide by TEL103.
+            guard profile.telemetry.isExpressible, profile.format != .terraform else { continue }
             let sinks = profile.telemetry.value ?? []
             if sinks.contains(where: { $0.kind != .toolAudit }) { continue }
             if context.workloads(of: node).contains(where: exportsOpenTelemetry) { continue }

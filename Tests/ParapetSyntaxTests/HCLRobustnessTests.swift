@@ -130,6 +130,15 @@ import Testing
         #expect(Date().timeIntervalSince(started) < 30)
     }
 
+    @Test func parsingIsDeterministic() throws {
+        for url in fixtureFiles(in: "syntax/hcl", extensions: [".tf", ".tfvars"]) {
+            let source = SourceFile(path: url.lastPathComponent, bytes: try [UInt8](Data(contentsOf: url)))
+            let first = HCLParser().parse(source), second = HCLParser().parse(source)
+            #expect(first.file == second.file, "\(url.lastPathComponent)")
+            #expect(first.comments == second.comments && first.diagnostics == second.diagnostics)
+        }
+    }
+
     @Test func oneParserParsesManyFiles() {
         let parser = HCLParser()
         let broken = parser.parse(SourceFile(path: "a.tf", text: "a = 1\n}\nb = 2\n"))

@@ -1,10 +1,10 @@
 import ParapetCore
 
 /// An HCL expression with its exact source range.
-public struct HCLExpression: Sendable {
+public struct HCLExpression: Sendable, Equatable {
     // Only the cases that hold an expression directly are boxed: leaves, the most common
     // expressions, cost no allocation of their own.
-    public enum Kind: Sendable {
+    public enum Kind: Sendable, Equatable {
         /// A number literal as written (`1`, `1.5e3`); see `numberValue`.
         case number(String)
         case bool(Bool)
@@ -37,8 +37,8 @@ public struct HCLExpression: Sendable {
 }
 
 /// One step of a traversal. Steps after a splat apply to each element of the splatted value.
-public struct HCLTraversalStep: Sendable {
-    public enum Kind: Sendable {
+public struct HCLTraversalStep: Sendable, Equatable {
+    public enum Kind: Sendable, Equatable {
         /// `.name`
         case attribute(String)
         /// `[expression]`
@@ -62,7 +62,7 @@ public struct HCLTraversalStep: Sendable {
 
 /// An object element, `key = value` or `key: value`. The key is kept as written: a bare name is a
 /// `.variable` (HCL reads it as a literal string; see `keyName`), `(expr)` is `.parenthesized`.
-public struct HCLObjectItem: Sendable {
+public struct HCLObjectItem: Sendable, Equatable {
     public var key: HCLExpression
     public var value: HCLExpression
     public var range: SourceRange
@@ -84,7 +84,7 @@ public struct HCLObjectItem: Sendable {
 
 /// A function call, `name(args)` or `name(args...)`; provider functions keep their full name
 /// (`provider::aws::arn_parse`).
-public struct HCLFunctionCall: Sendable {
+public struct HCLFunctionCall: Sendable, Equatable {
     public var name: String
     public var nameRange: SourceRange
     public var arguments: [HCLExpression]
@@ -111,7 +111,7 @@ public struct HCLFunctionCall: Sendable {
 }
 
 /// `[for k, v in coll : value if cond]` or `{for k, v in coll : key => value... if cond}`.
-public struct HCLForExpression: Sendable {
+public struct HCLForExpression: Sendable, Equatable {
     public var keyVariable: String?
     public var valueVariable: String
     public var collection: HCLExpression

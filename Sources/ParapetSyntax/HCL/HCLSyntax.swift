@@ -1,7 +1,7 @@
 import ParapetCore
 
 /// One HCL file (`.tf`, `.tfvars`): its top-level body.
-public struct HCLFile: Sendable {
+public struct HCLFile: Sendable, Equatable {
     public var body: HCLBody
 
     public init(body: HCLBody) {
@@ -15,8 +15,8 @@ public struct HCLFile: Sendable {
 }
 
 /// A body: attributes and blocks in source order.
-public struct HCLBody: Sendable {
-    public enum Item: Sendable {
+public struct HCLBody: Sendable, Equatable {
+    public enum Item: Sendable, Equatable {
         case attribute(HCLAttribute)
         case block(HCLBlock)
 
@@ -69,7 +69,7 @@ public struct HCLBody: Sendable {
 }
 
 /// A block: `type "label" label { body }`.
-public struct HCLBlock: Sendable {
+public struct HCLBlock: Sendable, Equatable {
     public var type: String
     public var typeRange: SourceRange
     public var labels: [HCLLabel]
@@ -105,7 +105,7 @@ public struct HCLLabel: Sendable, Hashable {
 }
 
 /// An attribute: `name = value`.
-public struct HCLAttribute: Sendable {
+public struct HCLAttribute: Sendable, Equatable {
     public var name: String
     public var nameRange: SourceRange
     public var value: HCLExpression

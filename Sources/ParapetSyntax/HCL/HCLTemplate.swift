@@ -3,7 +3,7 @@ import ParapetCore
 /// A string template: a quoted string or a heredoc. Literal parts hold decoded text: escapes
 /// resolved (quoted strings), `$${` and `%%{` unescaped, indentation removed (`<<-`) and
 /// whitespace stripped next to `~` markers, so that evaluating a template needs no source.
-public struct HCLTemplate: Sendable {
+public struct HCLTemplate: Sendable, Equatable {
     public enum Style: Sendable, Hashable {
         case quoted
         /// `<<EOF` (`flush` false) or `<<-EOF` (`flush` true, common indentation removed).
@@ -42,8 +42,8 @@ public struct HCLStrip: Sendable, Hashable {
     public static let none = HCLStrip()
 }
 
-public struct HCLTemplatePart: Sendable {
-    public enum Kind: Sendable {
+public struct HCLTemplatePart: Sendable, Equatable {
+    public enum Kind: Sendable, Equatable {
         /// Decoded literal text; the range is the raw source text it came from.
         case literal(String)
         /// `${ expression }`
@@ -63,7 +63,7 @@ public struct HCLTemplatePart: Sendable {
     }
 }
 
-public struct HCLTemplateIf: Sendable {
+public struct HCLTemplateIf: Sendable, Equatable {
     public var condition: HCLExpression
     public var then: [HCLTemplatePart]
     /// Nil when there is no `%{ else }`.
@@ -83,7 +83,7 @@ public struct HCLTemplateIf: Sendable {
     }
 }
 
-public struct HCLTemplateFor: Sendable {
+public struct HCLTemplateFor: Sendable, Equatable {
     public var keyVariable: String?
     public var valueVariable: String
     public var collection: HCLExpression

@@ -36,7 +36,8 @@ final class ModuleInstance {
     private func bindVariables(inputs: [String: Value], tfvars: [ParsedFile]) {
         var fromFiles: [String: (HCLAttribute, String)] = [:]
         for file in tfvars {
-            for attribute in file.hcl?.body.attributes ?? [] { fromFiles[attribute.name] = (attribute, file.source.path) }
+            let attributes = file.kind == .tfvarsJSON ? TerraformJSON.variables(file) : (file.hcl?.body.attributes ?? [])
+            for attribute in attributes { fromFiles[attribute.name] = (attribute, file.source.path) }
         }
         let constants = Evaluator(instance: nil)
         for block in source.blocks where block.type == "variable" {

@@ -9,15 +9,17 @@ public struct TerraformModuleSource: Sendable {
     /// `terraform.tfvars`, then `*.auto.tfvars` in name order (later ones win), as Terraform reads them.
     public var tfvars: [ParsedFile]
 
-    public var blocks: [HCLBlock] { files.flatMap { $0.hcl?.body.blocks ?? [] } }
+    public var blocks: [HCLBlock] {
+        files.flatMap { $0.kind == .terraformJSON ? TerraformJSON.blocks($0) : ($0.hcl?.body.blocks ?? []) }
+    }
 
     /// Groups files by directory. Paths are display paths (`/`-separated).
     public static func group(_ files: [ParsedFile]) -> [String: TerraformModuleSource] {
         var modules: [String: TerraformModuleSource] = [:]
-        for file in files where file.kind == .terraform || file.kind == .tfvars {
+        for file in files where [.terraform, .terraformJSON, .tfvars, .tfvarsJSON].contains(file.kind) {
             let directory = Self.directory(of: file.source.path)
             var module = modules[directory] ?? TerraformModuleSource(directory: directory, files: [], tfvars: [])
-            if file.kind == .terraform { module.files.append(file) } else { module.tfvars.append(file) }
+            if file.kind == .terraform || file.kind == .terraformJSON { module.files.append(file) } else { module.tfvars.append(file) }
             modules[directory] = module
         }
         for key in Array(modules.keys) {
@@ -31,7 +33,7 @@ public struct TerraformModuleSource: Sendable {
 
     static func isAutoLoaded(_ file: ParsedFile) -> Bool {
         let name = file.source.path.split(separator: "/").last.map(String.init) ?? file.source.path
-        return name == "terraform.tfvars" || name.hasSuffix(".auto.tfvars")
+        return name == "terraform.tfvars" || name.hasSuffix(".auto.tfvars") || name == "terraform.tfvars.json" || name.hasSuffix(".auto.tfvars.json")
     }
 
     static func tfvarsOrder(_ a: ParsedFile, _ b: ParsedFile) -> Bool {

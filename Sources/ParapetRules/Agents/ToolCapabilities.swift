@@ -25,9 +25,10 @@ public struct ClassifiedGrant: Sendable {
     /// A shell grant restricted to one non-destructive command (`Bash(npm test)`).
     public var isRestrictedCommand: Bool
 
-    /// Destructive, or able to run anything (a shell without a command restriction, every tool).
+    /// Destructive, able to run anything (a shell without a command restriction, every tool), or
+    /// able to change things (writes files, mutating tool names): what must not run unasked.
     public var isDangerous: Bool {
-        capability == .destructive || (capability == .exec && !isRestrictedCommand)
+        capability == .destructive || capability == .write || (capability == .exec && !isRestrictedCommand)
     }
 }
 
@@ -69,6 +70,10 @@ public struct ToolCapabilities: Sendable {
         if let open = trimmed.firstIndex(of: "("), trimmed.hasSuffix(")") {
             name = String(trimmed[..<open])
             argument = String(trimmed[trimmed.index(after: open)..<trimmed.index(before: trimmed.endIndex)])
+        }
+        // crewAI's code execution: `unsafe` runs generated code on the host, `safe` in Docker.
+        if name.lowercased().hasPrefix("code_execution:") {
+            return name.lowercased().hasSuffix(":unsafe") ? (.exec, "runs generated code on the host") : (.exec, "runs `code` in a sandbox only")
         }
         if name.hasPrefix("mcp__") {
             let parts = name.split(separator: "_", omittingEmptySubsequences: true)

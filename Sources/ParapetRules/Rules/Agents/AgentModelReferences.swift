@@ -14,7 +14,7 @@ enum AgentModelReferences {
                 guard seen.insert("\(model.range.path):\(model.range.start.offset)").inserted else { continue }
                 if model.id == "inherit" {
                     if let parent = parentModel(of: profile, among: agents.map(\.profile)),
-                       case .floating(let reason) = registry.classify(parent.id, provider: parent.provider ?? "claude-code") {
+                       case .floating(let reason) = registry.classify(parent.id, provider: provider(of: parent, in: .claudeSettings)) {
                         findings.append(rule.finding("Model `inherit` takes `\(parent.id)`, which \(reason)", at: model.range, node: node,
                                                      path: "models.\(model.role)",
                                                      related: [RelatedLocation(range: parent.range, message: "the parent's model")]))

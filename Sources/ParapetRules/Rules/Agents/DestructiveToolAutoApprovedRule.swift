@@ -4,11 +4,12 @@ import ParapetGraph
 struct DestructiveToolAutoApprovedRule: Rule {
     static let metadata = RuleMetadata(
         code: "GATE410", name: "destructive-tool-auto-approved", family: .gate, defaultSeverity: .error,
-        summary: "Finds agents allowed to run destructive tools or any shell command without asking.",
+        summary: "Finds agents allowed to run destructive or mutating tools, or any shell command, without asking.",
         rationale: """
-            An auto-approved shell, a wildcard over an MCP server, or a tool that deletes things lets \
-            a prompt injection or a confused plan destroy data with no human in the loop. What counts \
-            as destructive is data in `rules/agents/tool-capabilities.yaml`.
+            An auto-approved shell, a wildcard over an MCP server, a file-writing tool, or a tool that \
+            deletes or changes things lets a prompt injection or a confused plan destroy data with no \
+            human in the loop. What counts as destructive or mutating is data in \
+            `rules/agents/tool-capabilities.yaml`.
             """,
         remediation: "Move the tool to `ask` (or `requireApproval`), or allow only the specific safe commands.",
         examples: [

@@ -43,6 +43,8 @@ public struct ScanResult: Sendable {
     public var rules: [RuleMetadata]
     /// The graph the rules ran on (for `parapet agents` and `parapet graph`).
     public var graph: Graph
+    /// Seconds spent in each stage, in pipeline order (for `make bench`).
+    public var timings: [(stage: String, seconds: Double)] = []
 }
 
 /// discover → load (in parallel) → findings. Later stages (graph, facts, rules) slot in between.
@@ -78,8 +80,17 @@ public enum Scan {
             findings += problems
         }
         if !options.only.isEmpty { configuration.select = options.only }
+        var timings: [(stage: String, seconds: Double)] = []
+        var clock = DispatchTime.now().uptimeNanoseconds
+        func lap(_ stage: String) {
+            let now = DispatchTime.now().uptimeNanoseconds
+            timings.append((stage, Double(now - clock) / 1e9))
+            clock = now
+        }
         let discovered = try discover(options).filter { configuration.includes(path: $0.displayPath) }
+        lap("discover")
         let parsed = load(discovered, options: options)
+        lap("load")
         var notes: [String] = []
         var files: [ScannedFile] = []
         for file in parsed {
@@ -99,16 +110,19 @@ public enum Scan {
         let rules = (shippedRules + projectRules.rules).filter { configuration.isEnabled($0.metadata) }
         var loweringDiagnostics: [SyntaxDiagnostic] = []
         let graph = GraphBuilder.build(parsed, diagnostics: &loweringDiagnostics)
+        lap("graph")
         findings += loweringDiagnostics.map(diagnosticFinding)
         findings += mergeModuleInstances(RuleEngine.run(rules, graph: graph, files: parsed, options: configuration.ruleOptions), graph: graph)
+        lap("rules")
         findings = Suppressions.apply(findings, files: parsed, graph: graph, requireReason: configuration.requireSuppressionReason)
         findings = configure(findings, configuration, rules: MetaRules.all + rules.map(\.metadata))
         findings.sort(by: Finding.reportOrder)
         let withFindings = Set(findings.map(\.range.path))
         var sources: [String: SourceFile] = [:]
         for file in parsed where withFindings.contains(file.source.path) { sources[file.source.path] = file.source }
+        lap("report")
         return ScanResult(files: files, findings: findings, notes: notes, sources: sources,
-                          rules: (MetaRules.all + rules.map(\.metadata)).sorted { $0.code < $1.code }, graph: graph)
+                          rules: (MetaRules.all + rules.map(\.metadata)).sorted { $0.code < $1.code }, graph: graph, timings: timings)
     }
 
     /// One module called from several places gives the same finding at the same place once per

@@ -36,6 +36,7 @@ struct BenchCommand: ParsableCommand {
         let options = ScanOptions(roots: [path], workers: workers)
         var best = Double.infinity
         var files = 0, bytes = 0, findings = 0
+        var stages = ""
         for _ in 0..<max(1, repeats) {
             let start = DispatchTime.now().uptimeNanoseconds
             switch stage {
@@ -48,10 +49,16 @@ struct BenchCommand: ParsableCommand {
                 let result = try Scan.run(options)
                 files = result.files.count
                 findings = result.findings.count
+                let elapsed = Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9
+                if elapsed < best {
+                    stages = result.timings.map { String(format: "%@ %.3f s", $0.stage, $0.seconds) }.joined(separator: ", ")
+                }
                 bytes = result.files.reduce(0) { sum, file in
                     let absolute = file.path.hasPrefix("/") ? file.path : FileManager.default.currentDirectoryPath + "/" + file.path
                     return sum + ((try? FileManager.default.attributesOfItem(atPath: absolute)[.size] as? Int) ?? 0)
                 }
+                best = min(best, elapsed)
+                continue
             }
             best = min(best, Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9)
         }
@@ -68,6 +75,7 @@ struct BenchCommand: ParsableCommand {
                           stage.rawValue as NSString, files, mb, best, Double(files) / best, mb / best, rssMB,
                           (stage == .scan ? " (\(findings) findings)" : "") as NSString)
         print(line)
+        if !stages.isEmpty { print("      stages: \(stages)") }
     }
 }
 

@@ -68,25 +68,28 @@ public struct Value: Sendable {
     /// Follows a dotted path of member names; `[n]` picks a list element, and a list met where a
     /// member is asked for is looked through when it has exactly one element (Terraform blocks).
     public func at(_ path: String) -> Value? {
-        var current: Value? = self
-        for part in path.split(separator: ".") {
-            guard var value = current else { return nil }
-            var name = Substring(part)
+        // Walks the path without splitting it into an array: this is on every rule's hot path.
+        var current = self
+        var rest = Substring(path)
+        while !rest.isEmpty {
+            let end = rest.firstIndex(of: ".") ?? rest.endIndex
+            let part = rest[..<end]
+            rest = end == rest.endIndex ? "" : rest[rest.index(after: end)...]
+            var name = part
             var index: Int?
             if let open = part.firstIndex(of: "["), part.hasSuffix("]") {
                 name = part[..<open]
                 index = Int(part[part.index(after: open)..<part.index(before: part.endIndex)])
             }
             if !name.isEmpty {
-                if let items = value.list, items.count == 1 { value = items[0] }
-                guard let next = value[String(name)] else { return nil }
-                value = next
+                if let items = current.list, items.count == 1 { current = items[0] }
+                guard let members = current.members, let next = members.last(where: { $0.key == name })?.value else { return nil }
+                current = next
             }
             if let index {
-                guard let items = value.list, index < items.count else { return nil }
-                value = items[index]
+                guard let items = current.list, index >= 0, index < items.count else { return nil }
+                current = items[index]
             }
-            current = value
         }
         return current
     }

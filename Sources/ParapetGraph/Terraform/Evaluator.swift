@@ -37,7 +37,7 @@ struct Evaluator {
             return Value(.object(members), range: range)
         case .variable(let name):
             if let bound = bindings[name] { return relocated(bound, to: range) }
-            return Value(.unknown("`\(name)` is not known before apply"), range: range)
+            return Value(.unknown("a name bound only at apply time"), range: range)
         case .traversal(let source, let steps): return traversal(source, steps, range: range)
         case .functionCall(let call): return TerraformFunctions.call(call, evaluator: self, range: range)
         case .forExpression(let forExpression): return self.forExpression(forExpression, range: range)
@@ -156,12 +156,12 @@ struct Evaluator {
                 switch root {
                 case "var", "local":
                     guard let instance, case .attribute(let name)? = remaining.first?.kind else {
-                        return Value(.unknown("`\(root)` is not known here"), range: range)
+                        return Value(.unknown("a reference not known here"), range: range)
                     }
                     remaining = remaining.dropFirst()
                     current = root == "var" ? instance.variable(name, at: range) : instance.local(name, at: range)
                 case "module", "data", "path", "terraform", "each", "count", "self":
-                    return Value(.unknown("`\(root)` values are not known before apply"), range: range)
+                    return Value(.unknown("values known only at apply time"), range: range)
                 default:
                     guard let instance, case .attribute(let name)? = remaining.first?.kind,
                           let resource = instance.resource("\(root).\(name)", at: range) else {

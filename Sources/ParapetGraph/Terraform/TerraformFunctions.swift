@@ -39,9 +39,9 @@ enum TerraformFunctions {
             }
             return Value(.unknown("no `coalesce` argument"), range: range)
         }
-        if args.contains(where: \.isUnknown) { return Value(.unknown("an argument of `\(name)` is not known"), range: range, evidence: evidence) }
+        if args.contains(where: \.isUnknown) { return Value(.unknown("a function argument is not known"), range: range, evidence: evidence) }
         guard let content = apply(name, args, range: range) else {
-            return Value(.unknown("function `\(name)` is not evaluated"), range: range, evidence: evidence)
+            return Value(.unknown("a function Parapet does not evaluate"), range: range, evidence: evidence)
         }
         return Value(content, range: range, evidence: evidence)
     }

@@ -1,3 +1,5 @@
+import Dispatch
+import Foundation
 import ParapetCore
 import ParapetSyntax
 
@@ -18,14 +20,25 @@ public enum TerraformLowering {
                 }
             }
         }
-        var lowering = Lowering(modules: modules)
-        for directory in modules.keys.sorted() where !called.contains(directory) {
-            guard let module = modules[directory] else { continue }
-            lowering.root = directory
-            lowering.instantiate(module, prefix: "", inputs: [:], tfvars: module.tfvars, stack: [directory])
+        // Roots are independent, so they are lowered in parallel; the results are merged in
+        // root order, so the graph does not depend on scheduling.
+        let roots = modules.keys.sorted().filter { !called.contains($0) }
+        let results = RootResults(count: roots.count)
+        DispatchQueue.concurrentPerform(iterations: roots.count) { index in
+            guard let module = modules[roots[index]] else { return }
+            var lowering = Lowering(modules: modules)
+            lowering.root = roots[index]
+            lowering.instantiate(module, prefix: "", inputs: [:], tfvars: module.tfvars, stack: [roots[index]])
+            results.set(index, lowering)
         }
-        lowering.flush(into: &graph)
-        diagnostics += lowering.diagnostics
+        var merged = Lowering(modules: modules)
+        for lowering in results.all {
+            merged.pending += lowering.pending
+            merged.kubernetes += lowering.kubernetes
+            merged.diagnostics += lowering.diagnostics
+        }
+        merged.flush(into: &graph)
+        diagnostics += merged.diagnostics
     }
 }
 
@@ -162,5 +175,25 @@ private struct Lowering {
                 }
             }
         }
+    }
+}
+
+/// The lowering of each root, written by index from worker threads.
+private final class RootResults: @unchecked Sendable {
+    private var slots: [Lowering?]
+    private let lock = NSLock()
+
+    init(count: Int) { slots = Array(repeating: nil, count: count) }
+
+    func set(_ index: Int, _ lowering: Lowering) {
+        lock.lock()
+        slots[index] = lowering
+        lock.unlock()
+    }
+
+    var all: [Lowering] {
+        lock.lock()
+        defer { lock.unlock() }
+        return slots.compactMap { $0 }
     }
 }

@@ -34,7 +34,8 @@ public enum Suppressions {
 
     public static func apply(_ findings: [Finding], files: [ParsedFile], graph: Graph, requireReason: Bool = false) -> [Finding] {
         var suppressions = files.flatMap { file in file.comments.compactMap { parse(comment: $0) } }
-        suppressions += graph.nodes.flatMap(annotationSuppressions)
+        let annotated: [NodeKind] = NodeKind.allCases.filter { ![.resource, .dataSource, .module, .variable, .local, .output, .planChange, .agent, .mcpServer].contains($0) }
+        suppressions += annotated.flatMap { graph.nodes($0) }.flatMap(annotationSuppressions)
         var kept: [Finding] = []
         for finding in findings {
             if finding.code == MetaRules.unusedSuppression.code || finding.code == MetaRules.invalidSuppression.code {
@@ -70,6 +71,7 @@ public enum Suppressions {
 
     /// `parapet:ignore EGR201, PIN504 -- reason`; rules by code or by name.
     static func parse(comment: Comment) -> Suppression? {
+        guard comment.text.contains("parapet:") else { return nil }
         let text = comment.text.trimmingCharacters(in: .whitespaces)
         let fileLevel: Bool
         let rest: Substring

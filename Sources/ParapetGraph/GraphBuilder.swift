@@ -11,9 +11,11 @@ public enum GraphBuilder {
 
     /// Builds the graph; problems found while lowering (module cycles, local cycles) are added
     /// to `diagnostics` with their positions.
-    public static func build(_ files: [ParsedFile], diagnostics: inout [SyntaxDiagnostic]) -> Graph {
+    /// `varFiles` are tfvars files given on the command line (`--var-file`); they apply to every
+    /// root module after its own `terraform.tfvars` and `*.auto.tfvars`, as `terraform plan -var-file` does.
+    public static func build(_ files: [ParsedFile], varFiles: [ParsedFile] = [], diagnostics: inout [SyntaxDiagnostic]) -> Graph {
         var graph = Graph()
-        TerraformLowering.lower(files, into: &graph, diagnostics: &diagnostics)
+        TerraformLowering.lower(files, varFiles: varFiles, into: &graph, diagnostics: &diagnostics)
         for file in files where file.kind == .kubernetes || file.kind == .kagent {
             for object in KubernetesLowering.objects(in: file) {
                 KubernetesLowering.add(object, to: &graph)

@@ -15,6 +15,8 @@ public struct ScanOptions: Sendable {
     public var configPath: String?
     /// Narrows the rules to these codes, names or families (on top of the configuration).
     public var only: [String] = []
+    /// Extra tfvars files for every Terraform root module (`--var-file`).
+    public var varFiles: [String] = []
 
     public init(roots: [String], limits: ScanLimits = ScanLimits(), configPath: String? = nil,
                 workingDirectory: String = FileManager.default.currentDirectoryPath,
@@ -109,7 +111,9 @@ public enum Scan {
         findings += projectRules.problems
         let rules = (shippedRules + projectRules.rules).filter { configuration.isEnabled($0.metadata) }
         var loweringDiagnostics: [SyntaxDiagnostic] = []
-        let graph = GraphBuilder.build(parsed, diagnostics: &loweringDiagnostics)
+        let varFiles = try loadVarFiles(options)
+        findings += varFiles.flatMap(diagnosticFindings)
+        let graph = GraphBuilder.build(parsed, varFiles: varFiles, diagnostics: &loweringDiagnostics)
         lap("graph")
         findings += loweringDiagnostics.map(diagnosticFinding)
         findings += mergeModuleInstances(RuleEngine.run(rules, graph: graph, files: parsed, options: configuration.ruleOptions), graph: graph)
@@ -123,6 +127,20 @@ public enum Scan {
         lap("report")
         return ScanResult(files: files, findings: findings, notes: notes, sources: sources,
                           rules: (MetaRules.all + rules.map(\.metadata)).sorted { $0.code < $1.code }, graph: graph, timings: timings)
+    }
+
+    /// The `--var-file` files, read as tfvars (HCL, or JSON for `.json`).
+    static func loadVarFiles(_ options: ScanOptions) throws -> [ParsedFile] {
+        guard !options.varFiles.isEmpty else { return [] }
+        let discovery = Discovery(workingDirectory: options.workingDirectory)
+        let loader = Loader(limits: options.limits)
+        return try options.varFiles.flatMap { path in
+            try discovery.files(under: [path]).compactMap { file in
+                guard let data = FileManager.default.contents(atPath: file.absolutePath) else { return nil }
+                let kind: FileKind = file.displayPath.hasSuffix(".json") ? .tfvarsJSON : .tfvars
+                return loader.load(SourceFile(path: file.displayPath, bytes: [UInt8](data)), as: kind)
+            }
+        }
     }
 
     /// One module called from several places gives the same finding at the same place once per

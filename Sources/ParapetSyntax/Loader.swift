@@ -32,6 +32,11 @@ public final class Loader {
         return load(SourceFile(path: file.displayPath, bytes: [UInt8](data)), byName: byName)
     }
 
+    /// Loads content as a given kind, whatever its name says (`--var-file prod.vars`).
+    public func load(_ source: SourceFile, as kind: FileKind) -> ParsedFile {
+        parse(source, syntax: kind.syntax, kind: kind)
+    }
+
     /// Loads in-memory content as if it were at `source.path` (tests, rule examples).
     public func load(_ source: SourceFile) -> ParsedFile? {
         load(source, byName: FileClassifier.classify(path: source.path))

@@ -49,8 +49,12 @@ struct ScanCommand: ParsableCommand {
     @Option(help: ArgumentHelp("Configuration file (default: .parapet.yaml in the working directory or the first scanned directory).", valueName: "file"))
     var config: String?
 
+    @Option(name: .customLong("var-file"), help: ArgumentHelp("A tfvars file applied to every Terraform root module, after its own terraform.tfvars and *.auto.tfvars (repeatable).", valueName: "file"))
+    var varFiles: [String] = []
+
     func run() throws {
-        let options = ScanOptions(roots: paths, configPath: config)
+        var options = ScanOptions(roots: paths, configPath: config)
+        options.varFiles = varFiles
         if listFiles {
             try printFileList(options)
             return

@@ -187,4 +187,31 @@ let cleanTerraform = "locals {\n  name = \"logs\"\n}\n"
         #expect(!output.stdout.contains("\u{1B}["))
         #expect(output.stdout.lowercased().contains("found 1"))
     }
+
+    @Test func varFilesApplyToTheRootModule() throws {
+        let sg = """
+            variable "cidrs" {
+              type    = list(string)
+              default = ["10.0.0.0/8"]
+            }
+
+            resource "aws_security_group" "agent" {
+              name = "agent"
+              egress {
+                from_port   = 0
+                to_port     = 0
+                protocol    = "-1"
+                cidr_blocks = var.cidrs
+              }
+            }
+            """
+        let workspace = try Workspace(["infra/main.tf": sg, "env/prod.tfvars": "cidrs = [\"0.0.0.0/0\"]\n"])
+        let without = try CLI.run(["scan", "infra", "--format", "json"], in: workspace.url)
+        #expect(!without.stdout.contains("EGR201"))
+        let with = try CLI.run(["scan", "infra", "--var-file", "env/prod.tfvars", "--format", "json"], in: workspace.url)
+        #expect(with.stdout.contains("EGR201"))
+        #expect(with.stdout.contains("env/prod.tfvars"))
+        let missing = try CLI.run(["scan", "infra", "--var-file", "nope.tfvars"], in: workspace.url)
+        #expect(missing.status == 2)
+    }
 }

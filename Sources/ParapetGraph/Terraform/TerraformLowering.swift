@@ -9,7 +9,7 @@ import ParapetSyntax
 public enum TerraformLowering {
     static let maxModuleDepth = 16
 
-    public static func lower(_ files: [ParsedFile], into graph: inout Graph, diagnostics: inout [SyntaxDiagnostic]) {
+    public static func lower(_ files: [ParsedFile], varFiles: [ParsedFile] = [], into graph: inout Graph, diagnostics: inout [SyntaxDiagnostic]) {
         let modules = TerraformModuleSource.group(files)
         var called: Set<String> = []
         for (directory, module) in modules {
@@ -28,7 +28,7 @@ public enum TerraformLowering {
             guard let module = modules[roots[index]] else { return }
             var lowering = Lowering(modules: modules)
             lowering.root = roots[index]
-            lowering.instantiate(module, prefix: "", inputs: [:], tfvars: module.tfvars, stack: [roots[index]])
+            lowering.instantiate(module, prefix: "", inputs: [:], tfvars: module.tfvars + varFiles, stack: [roots[index]])
             results.set(index, lowering)
         }
         var merged = Lowering(modules: modules)

@@ -47,7 +47,32 @@ struct ToolServerPackageNotPinnedRule: Rule {
                 }
             }
         }
+        // kagent tool servers are checked even when no Agent in the scan uses them.
+        for node in context.graph.nodes(.kubernetesObject) where node.type.hasPrefix("kagent.dev/") {
+            for server in Self.kagentServers(node) {
+                for problem in PackageLaunch.problems(server) where seen.insert("\(problem.range.path):\(problem.range.start.offset)").inserted {
+                    findings.append(finding(problem.message, at: problem.range, node: node, path: "servers.\(server.name)"))
+                }
+            }
+        }
         return findings
+    }
+
+    /// The launch of a kagent `MCPServer` (`spec.deployment`) or `ToolServer` (`spec.config.stdio`).
+    static func kagentServers(_ node: GraphNode) -> [ToolServer] {
+        let kind = node.type.split(separator: "/").last.map(String.init) ?? ""
+        let launch: Value?
+        switch kind {
+        case "MCPServer": launch = node.attributes.at("spec.deployment")
+        case "ToolServer": launch = node.attributes.at("spec.config.stdio")
+        default: return []
+        }
+        guard let launch else { return [] }
+        let command = launch["cmd"] ?? launch["command"]
+        let args = launch["args"]?.elements ?? []
+        return [ToolServer(name: node.name, transport: .stdio, command: command?.string, arguments: args.compactMap(\.string),
+                           commandRange: command?.range, argumentRanges: args.filter { $0.string != nil }.map(\.range),
+                           image: launch["image"]?.string, imageRange: launch["image"]?.range, range: node.range)]
     }
 }
 

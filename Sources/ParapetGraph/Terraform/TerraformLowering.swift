@@ -42,8 +42,8 @@ public enum TerraformLowering {
     }
 }
 
-/// The state of one lowering: nodes are collected first and added in address order, so the
-/// graph does not depend on the order modules were visited.
+/// The state of one lowering: nodes are collected per root, then added in root order, so the
+/// graph does not depend on scheduling.
 private struct Lowering {
     let modules: [String: TerraformModuleSource]
     /// The root module being lowered.
@@ -156,7 +156,9 @@ private struct Lowering {
     }
 
     func flush(into graph: inout Graph) {
-        for node in pending.sorted(by: { ($0.root, $0.address) < ($1.root, $1.address) }) {
+        // Pending nodes are already in a deterministic order (roots sorted, files sorted, blocks in
+        // source order), so they are added as they are.
+        for node in pending {
             graph.add(address: Graph.terraformAddress(root: node.root, local: node.address), kind: node.kind, type: node.type,
                       range: node.range, attributes: node.attributes, multiplicity: node.multiplicity, origin: .terraform,
                       terraform: (node.root, node.address))

@@ -2,9 +2,8 @@ import ParapetCore
 
 /// Every rule Parapet knows, by code and by name.
 public enum RuleCatalog {
-    public static var all: [RuleMetadata] {
-        (MetaRules.all + shippedRules.map(\.metadata)).sorted { $0.code < $1.code }
-    }
+    /// Computed once: suppressions and configuration look rules up for every name they read.
+    public static let all: [RuleMetadata] = (MetaRules.all + shippedRules.map(\.metadata)).sorted { $0.code < $1.code }
 
     /// A rule by code (case-insensitive) or kebab-case name.
     public static func find(_ codeOrName: String) -> RuleMetadata? {

@@ -56,14 +56,29 @@ public struct ToolCapabilities: Sendable {
     }
 
     public func classify(_ grant: ToolGrant) -> ClassifiedGrant {
-        let (capability, reason) = classify(pattern: grant.pattern, kind: grant.kind)
-        return ClassifiedGrant(grant: grant, capability: capability, reason: reason,
-                               isRestrictedCommand: capability == .exec && reason.hasPrefix("runs `"))
+        let verdict = classify(pattern: grant.pattern, kind: grant.kind)
+        return ClassifiedGrant(grant: grant, capability: verdict.capability, reason: verdict.reason,
+                               isRestrictedCommand: verdict.restricted)
     }
 
-    func classify(pattern: String, kind: ToolGrant.Kind) -> (Capability, String) {
+    /// A capability with its reason; `restricted` marks a shell or code grant limited to one safe use.
+    struct Verdict {
+        var capability: Capability
+        var reason: String
+        var restricted = false
+
+        init(_ capability: Capability, _ reason: String, restricted: Bool = false) {
+            self.capability = capability
+            self.reason = reason
+            self.restricted = restricted
+        }
+
+        init(_ pair: (Capability, String)) { self.init(pair.0, pair.1) }
+    }
+
+    func classify(pattern: String, kind: ToolGrant.Kind) -> Verdict {
         let trimmed = pattern.trimmingCharacters(in: .whitespaces)
-        if trimmed == "*" || trimmed.isEmpty { return (.destructive, "every tool") }
+        if trimmed == "*" || trimmed.isEmpty { return Verdict(.destructive, "every tool") }
         // `Tool(argument)`: Claude Code `Bash(rm -rf:*)`, Gemini `run_shell_command(git)`, Cursor `Shell(ls)`.
         var name = trimmed
         var argument: String?
@@ -73,24 +88,25 @@ public struct ToolCapabilities: Sendable {
         }
         // crewAI's code execution: `unsafe` runs generated code on the host, `safe` in Docker.
         if name.lowercased().hasPrefix("code_execution:") {
-            return name.lowercased().hasSuffix(":unsafe") ? (.exec, "runs generated code on the host") : (.exec, "runs `code` in a sandbox only")
+            return name.lowercased().hasSuffix(":unsafe") ? Verdict(.exec, "runs generated code on the host")
+                : Verdict(.exec, "runs code in a sandbox", restricted: true)
         }
         if name.hasPrefix("mcp__") {
             let parts = name.split(separator: "_", omittingEmptySubsequences: true)
             // `mcp__server` or `mcp__server__*`: every tool of the server.
-            if parts.count <= 2 || name.hasSuffix("*") { return (.destructive, "every tool of the `\(parts.count > 1 ? String(parts[1]) : name)` server") }
+            if parts.count <= 2 || name.hasSuffix("*") { return Verdict(.destructive, "every tool of the `\(parts.count > 1 ? String(parts[1]) : name)` server") }
             let tool = name.components(separatedBy: "__").dropFirst(2).joined(separator: "__")
-            return classifyToolName(tool)
+            return Verdict(classifyToolName(tool))
         }
         if let capability = builtin[name.lowercased()] {
-            guard capability == .exec else { return (capability, capability == .write ? "writes files" : capability == .network ? "reaches the network" : "reads") }
-            guard let argument, !argument.isEmpty, argument != "*", argument != ":*" else { return (.exec, "runs any shell command") }
+            guard capability == .exec else { return Verdict(capability, capability == .write ? "writes files" : capability == .network ? "reaches the network" : "reads") }
+            guard let argument, !argument.isEmpty, argument != "*", argument != ":*" else { return Verdict(.exec, "runs any shell command") }
             let command = argument.replacingOccurrences(of: ":*", with: "").replacingOccurrences(of: "*", with: "").trimmingCharacters(in: .whitespaces)
-            if let match = destructiveCommand(command) { return (.destructive, "`\(match)`") }
-            return (.exec, "runs `\(command)` only")
+            if let match = destructiveCommand(command) { return Verdict(.destructive, "`\(match)`") }
+            return Verdict(.exec, "runs `\(command)` only", restricted: true)
         }
-        if kind == .toolset { return (.destructive, "a whole toolset") }
-        return classifyToolName(name)
+        if kind == .toolset { return Verdict(.destructive, "a whole toolset") }
+        return Verdict(classifyToolName(name))
     }
 
     /// The destructive command prefix a command starts with, if any.

@@ -42,12 +42,9 @@ public enum Suppressions {
                 kept.append(finding)
                 continue
             }
-            if let index = suppressions.firstIndex(where: { $0.covers(finding) }) {
-                suppressions[index].used = true
-                for other in suppressions.indices where suppressions[other].covers(finding) { suppressions[other].used = true }
-            } else {
-                kept.append(finding)
-            }
+            let covering = suppressions.indices.filter { suppressions[$0].covers(finding) }
+            for index in covering { suppressions[index].used = true }
+            if covering.isEmpty { kept.append(finding) }
         }
         for suppression in suppressions {
             if !suppression.unknownNames.isEmpty {

@@ -15,13 +15,8 @@ public enum GraphBuilder {
     /// root module after its own `terraform.tfvars` and `*.auto.tfvars`, as `terraform plan -var-file` does.
     public static func build(_ files: [ParsedFile], varFiles: [ParsedFile] = [], diagnostics: inout [SyntaxDiagnostic]) -> Graph {
         var graph = Graph()
-        TerraformLowering.lower(files, varFiles: varFiles, into: &graph, diagnostics: &diagnostics)
-        for file in files where file.kind == .kubernetes || file.kind == .kagent {
-            for object in KubernetesLowering.objects(in: file) {
-                KubernetesLowering.add(object, to: &graph)
-            }
-        }
-        KubernetesLowering.link(&graph)
+        let declared = TerraformLowering.lower(files, varFiles: varFiles, into: &graph, diagnostics: &diagnostics)
+        KubernetesLowering.lower(files, declared: declared, into: &graph)
         PlanLowering.lower(files, into: &graph)
         AgentAdapters.lower(files, into: &graph)
         return graph

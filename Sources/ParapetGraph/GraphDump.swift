@@ -20,12 +20,12 @@ public enum GraphDump {
     public static func dot(_ graph: Graph) -> String {
         var out = "digraph parapet {\n  rankdir=LR;\n  node [shape=box, fontname=\"Helvetica\"];\n"
         for node in sortedNodes(graph) where node.kind != .local && node.kind != .variable {
-            out += "  \(quote(node.address)) [label=\(quote("\(node.address)\n\(node.kind.rawValue)"))];\n"
+            out += "  \(quote("\(node.address)")) [label=\(quote("\(node.address)\n\(node.kind.rawValue)"))];\n"
         }
         for edge in sortedEdges(graph) {
             let from = graph[edge.from], to = graph[edge.to]
             guard from.kind != .local, from.kind != .variable, to.kind != .local, to.kind != .variable else { continue }
-            out += "  \(quote(from.address)) -> \(quote(to.address)) [label=\(quote(edge.label))];\n"
+            out += "  \(quote("\(from.address)")) -> \(quote("\(to.address)")) [label=\(quote(edge.label.rawValue))];\n"
         }
         return out + "}\n"
     }
@@ -35,7 +35,7 @@ public enum GraphDump {
         let nodes = sortedNodes(graph)
         for (index, node) in nodes.enumerated() {
             out += index == 0 ? "\n" : ",\n"
-            out += "    {\"address\": \(quote(node.address)), \"kind\": \(quote(node.kind.rawValue)), \"type\": \(quote(node.type)), "
+            out += "    {\"address\": \(quote("\(node.address)")), \"kind\": \(quote(node.kind.rawValue)), \"type\": \(quote(node.type)), "
             out += "\"path\": \(quote(node.range.path)), \"line\": \(node.range.start.line), \"column\": \(node.range.start.column)"
             if let namespace = node.namespace { out += ", \"namespace\": \(quote(namespace))" }
             out += "}"
@@ -44,7 +44,7 @@ public enum GraphDump {
         let edges = sortedEdges(graph)
         for (index, edge) in edges.enumerated() {
             out += index == 0 ? "\n" : ",\n"
-            out += "    {\"from\": \(quote(graph[edge.from].address)), \"to\": \(quote(graph[edge.to].address)), \"label\": \(quote(edge.label)), "
+            out += "    {\"from\": \(quote("\(graph[edge.from].address)")), \"to\": \(quote("\(graph[edge.to].address)")), \"label\": \(quote(edge.label.rawValue)), "
             out += "\"path\": \(quote(edge.range.path)), \"line\": \(edge.range.start.line)}"
         }
         return out + (edges.isEmpty ? "]\n}\n" : "\n  ]\n}\n")

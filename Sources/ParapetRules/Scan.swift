@@ -45,8 +45,25 @@ public struct ScanResult: Sendable {
     public var rules: [RuleMetadata]
     /// The graph the rules ran on (for `parapet agents` and `parapet graph`).
     public var graph: Graph
+    /// Objects read and nodes built, per kind.
+    public var census: Census
     /// Seconds spent in each stage, in pipeline order (for `make bench`).
     public var timings: [(stage: String, seconds: Double)] = []
+}
+
+/// What `Scan.build` produced: everything the rules need, and what the reports name.
+public struct BuiltScan: Sendable {
+    public var configuration: Configuration
+    public var files: [ScannedFile]
+    public var parsed: [ParsedFile]
+    public var graph: Graph
+    /// Diagnostics so far: configuration, parse errors, limits, lowering problems, duplicates.
+    public var findings: [Finding]
+    public var notes: [String]
+    /// Display path → the real file it is (through symlinks).
+    public var realPaths: [String: String]
+    public var census: Census
+    public var timings: [(stage: String, seconds: Double)]
 }
 
 /// discover → load (in parallel) → findings. Later stages (graph, facts, rules) slot in between.
@@ -72,7 +89,9 @@ public enum Scan {
         return slots.values.compactMap { $0 }
     }
 
-    public static func run(_ options: ScanOptions) throws -> ScanResult {
+    /// Everything up to the rules: configuration, files, parse, graph. `scan`, `agents`, `graph`,
+    /// `bench` and the plugin all go through it, so they see the same graph.
+    public static func build(_ options: ScanOptions) throws -> BuiltScan {
         var configuration = Configuration()
         var findings: [Finding] = []
         if let path = ConfigurationLoader.locate(explicit: options.configPath, workingDirectory: options.workingDirectory, roots: options.roots) {
@@ -102,6 +121,27 @@ public enum Scan {
             }
             findings += diagnosticFindings(file)
         }
+        var loweringDiagnostics: [SyntaxDiagnostic] = []
+        let varFiles = try loadVarFiles(options)
+        findings += varFiles.flatMap(diagnosticFindings)
+        let graph = GraphBuilder.build(parsed, varFiles: varFiles, diagnostics: &loweringDiagnostics)
+        lap("graph")
+        findings += loweringDiagnostics.map(diagnosticFinding) + duplicateFindings(graph)
+        let realPaths = Dictionary(discovered.map { ($0.displayPath, $0.realPath) }, uniquingKeysWith: { first, _ in first })
+        return BuiltScan(configuration: configuration, files: files, parsed: parsed, graph: graph, findings: findings, notes: notes,
+                         realPaths: realPaths, census: Census(files: parsed, graph: graph), timings: timings)
+    }
+
+    public static func run(_ options: ScanOptions) throws -> ScanResult {
+        var built = try build(options)
+        let configuration = built.configuration
+        var findings = built.findings
+        var clock = DispatchTime.now().uptimeNanoseconds
+        func lap(_ stage: String) {
+            let now = DispatchTime.now().uptimeNanoseconds
+            built.timings.append((stage, Double(now - clock) / 1e9))
+            clock = now
+        }
         var projectRules = DeclarativeRuleLoader()
         for directory in configuration.rulesDirs {
             let base = configuration.directory ?? options.workingDirectory
@@ -110,23 +150,19 @@ public enum Scan {
         }
         findings += projectRules.problems
         let rules = (shippedRules + projectRules.rules).filter { configuration.isEnabled($0.metadata) }
-        var loweringDiagnostics: [SyntaxDiagnostic] = []
-        let varFiles = try loadVarFiles(options)
-        findings += varFiles.flatMap(diagnosticFindings)
-        let graph = GraphBuilder.build(parsed, varFiles: varFiles, diagnostics: &loweringDiagnostics)
-        lap("graph")
-        findings += loweringDiagnostics.map(diagnosticFinding)
-        findings += mergeModuleInstances(RuleEngine.run(rules, graph: graph, files: parsed, options: configuration.ruleOptions), graph: graph)
+        findings += RuleEngine.run(rules, graph: built.graph, options: configuration.ruleOptions)
+        findings = mergeRepeats(findings, graph: built.graph, realPaths: built.realPaths)
         lap("rules")
-        findings = Suppressions.apply(findings, files: parsed, graph: graph, requireReason: configuration.requireSuppressionReason)
+        findings = Suppressions.apply(findings, files: built.parsed, graph: built.graph, requireReason: configuration.requireSuppressionReason)
         findings = configure(findings, configuration, rules: MetaRules.all + rules.map(\.metadata))
         findings.sort(by: Finding.reportOrder)
         let withFindings = Set(findings.map(\.range.path))
         var sources: [String: SourceFile] = [:]
-        for file in parsed where withFindings.contains(file.source.path) { sources[file.source.path] = file.source }
+        for file in built.parsed where withFindings.contains(file.source.path) { sources[file.source.path] = file.source }
         lap("report")
-        return ScanResult(files: files, findings: findings, notes: notes, sources: sources,
-                          rules: (MetaRules.all + rules.map(\.metadata)).sorted { $0.code < $1.code }, graph: graph, timings: timings)
+        return ScanResult(files: built.files, findings: findings, notes: built.notes, sources: sources,
+                          rules: (MetaRules.all + rules.map(\.metadata)).sorted { $0.code < $1.code }, graph: built.graph,
+                          census: built.census, timings: built.timings)
     }
 
     /// The `--var-file` files, read as tfvars (HCL, or JSON for `.json`).
@@ -143,29 +179,60 @@ public enum Scan {
         }
     }
 
-    /// One module called from several places gives the same finding at the same place once per
-    /// call; those become one finding whose related locations name the other calls.
-    static func mergeModuleInstances(_ findings: [Finding], graph: Graph) -> [Finding] {
+    /// Two objects with one identity in one scope: both were analysed; this says so.
+    static func duplicateFindings(_ graph: Graph) -> [Finding] {
+        graph.duplicates.map { duplicate in
+            let first = graph[duplicate.first], second = graph[duplicate.second]
+            let scope = first.scope.isEmpty ? "the scan" : "`\(first.scope)`"
+            return Finding(code: MetaRules.duplicateObject.code, severity: MetaRules.duplicateObject.defaultSeverity,
+                           message: "`\(first.address.local)` is declared again in \(scope); both are analysed",
+                           range: second.headerRange, related: [RelatedLocation(range: first.headerRange, message: "first declared here")],
+                           address: "\(second.address)")
+        }
+    }
+
+    /// One place in one real file gives one finding per rule, however many module calls,
+    /// instances, deployment units or symlinked paths include it: the first in sorted order (path,
+    /// then address) is kept; other module calls are named as related locations.
+    static func mergeRepeats(_ findings: [Finding], graph: Graph, realPaths: [String: String]) -> [Finding] {
         var order: [String] = []
         var groups: [String: [Finding]] = [:]
         for finding in findings {
-            let key = "\(finding.code)\u{1F}\(finding.range.path)\u{1F}\(finding.range.start.offset)\u{1F}\(finding.message)"
+            let file = realPaths[finding.range.path] ?? finding.range.path
+            let key = "\(finding.code)\u{1F}\(file)\u{1F}\(finding.range.start.offset)\u{1F}\(finding.range.end.offset)"
             if groups[key] == nil { order.append(key) }
             groups[key, default: []].append(finding)
         }
         return order.compactMap { key in
-            guard var group = groups[key]?.sorted(by: { ($0.address ?? "") < ($1.address ?? "") }), var first = group.first else { return nil }
+            guard var group = groups[key]?.sorted(by: { ($0.range.path, $0.address ?? "") < ($1.range.path, $1.address ?? "") }),
+                  var first = group.first else { return nil }
             group.removeFirst()
-            for other in group.prefix(10) {
+            var named = 0
+            for other in group {
                 guard let address = other.address, let node = graph.node(address), let root = node.terraformRoot,
-                      let local = node.localAddress, local.hasPrefix("module.") else { continue }
-                let call = local.split(separator: ".").prefix(2).joined(separator: ".")
-                let range = graph.terraformNode(root: root, local: call)?.range ?? node.range
+                      let local = node.localAddress, local.hasPrefix("module."), let call = Self.moduleCall(of: local),
+                      !first.related.contains(where: { $0.message == "also through `\(node.displayAddress)`" }) else { continue }
+                named += 1
+                if named > 10 { continue }
+                let range = graph.terraformNode(root: root, local: call)?.headerRange ?? node.range
                 first.related.append(RelatedLocation(range: range, message: "also through `\(node.displayAddress)`"))
             }
-            if group.count > 10 { first.related.append(RelatedLocation(range: first.range, message: "and \(group.count - 10) more module calls")) }
+            if named > 10 { first.related.append(RelatedLocation(range: first.range, message: "and \(named - 10) more module calls")) }
             return first
         }
+    }
+
+    /// `module.a` or `module.a["k"]` of `module.a["k"].aws_s3_bucket.b`.
+    static func moduleCall(of local: String) -> String? {
+        guard local.hasPrefix("module.") else { return nil }
+        var inKey = false
+        var index = local.index(local.startIndex, offsetBy: "module.".count)
+        while index < local.endIndex {
+            let character = local[index]
+            if character == "[" { inKey = true } else if character == "]" { inKey = false } else if character == ".", !inKey { break }
+            index = local.index(after: index)
+        }
+        return String(local[..<index])
     }
 
     /// Drops findings of disabled rules and per-path ignores; applies severity overrides.
@@ -191,7 +258,7 @@ public enum Scan {
         var diagnostics: [SyntaxDiagnostic] = []
         let graph = GraphBuilder.build(parsed, diagnostics: &diagnostics)
         var findings = parsed.flatMap(diagnosticFindings) + diagnostics.map(diagnosticFinding)
-        findings += RuleEngine.run(rules, graph: graph, files: parsed)
+        findings += duplicateFindings(graph) + RuleEngine.run(rules, graph: graph)
         return Suppressions.apply(findings, files: parsed, graph: graph).sorted(by: Finding.reportOrder)
     }
 

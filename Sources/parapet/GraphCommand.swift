@@ -24,13 +24,12 @@ struct GraphCommand: ParsableCommand {
 
     func run() throws {
         let options = ScanOptions(roots: paths)
-        let discovered: [DiscoveredFile]
+        let graph: Graph
         do {
-            discovered = try Scan.discover(options)
+            graph = try Scan.build(options).graph
         } catch {
             throw ValidationError("\(error)")
         }
-        let graph = GraphBuilder.build(Scan.load(discovered, options: options))
         switch format {
         case .text: print(GraphDump.text(graph), terminator: "")
         case .json: print(GraphDump.json(graph), terminator: "")

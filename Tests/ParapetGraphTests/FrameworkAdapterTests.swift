@@ -111,8 +111,8 @@ private func profile(_ name: String, _ files: [(String, String)]) -> AgentProfil
         ])
         let task = try #require(g.agents.first { $0.value.name == "publish" })
         #expect(task.value.tools.value?.first?.approval == .required)
-        let edges = g.edges(from: task.key, label: "assigned-to")
-        #expect(edges.map { g[$0.to].address } == ["agent:crew/config/agents.yaml#writer"])
+        let edges = g.edges(from: task.key, label: .assignedTo)
+        #expect(edges.map { "\(g[$0.to].address)" } == ["agent:crew/config/agents.yaml#writer"])
     }
 }
 
@@ -202,8 +202,8 @@ private func profile(_ name: String, _ files: [(String, String)]) -> AgentProfil
         #expect(p.models.value?.first?.id == "gpt-4o-2024-08-06")
         #expect(p.models.value?.first?.range.path == "platform/models.yaml")
         #expect(p.caps(.tokens)?.first?.value == "1024")
-        #expect(g.edges(from: id, label: "uses-model-config").map { g[$0.to].address } == ["k8s:kagent.dev/ModelConfig/ops/gpt"])
-        #expect(g.edges(from: id, label: "uses-tool-server").map { g[$0.to].address } == ["k8s:kagent.dev/RemoteMCPServer/ops/k8s-tools"])
+        #expect(g.edges(from: id, label: .usesModelConfig).map { "\(g[$0.to].address)" } == ["k8s:kagent.dev/ModelConfig/ops/gpt"])
+        #expect(g.edges(from: id, label: .usesToolServer).map { "\(g[$0.to].address)" } == ["k8s:kagent.dev/RemoteMCPServer/ops/k8s-tools"])
         #expect(p.servers.value?.first?.url == "http://tools.ops:8084/mcp")
     }
 
@@ -400,7 +400,7 @@ private func profile(_ name: String, _ files: [(String, String)]) -> AgentProfil
         AgentManifestLinks.apply(to: &g)
         let root = try #require(g.agents.first { $0.value.name == "root" }?.key)
         let helper = try #require(g.agents.first { $0.value.name == "helper" }?.key)
-        let targets = { (id: NodeID) in g.edges(from: id, label: "runs-in").map { g[$0.to].address }.sorted() }
+        let targets = { (id: NodeID) in g.edges(from: id, label: .runsIn).map { "\(g[$0.to].address)" }.sorted() }
         #expect(targets(root) == ["k8s:apps/Deployment/ai/annotated", "k8s:apps/Deployment/ai/runner"])
         #expect(targets(helper) == targets(root), "every agent of the manifest runs there")
         AgentManifestLinks.apply(to: &g)
@@ -420,7 +420,7 @@ private func profile(_ name: String, _ files: [(String, String)]) -> AgentProfil
                 """),
         ])
         AgentManifestLinks.apply(to: &g)
-        #expect(g.edges.allSatisfy { $0.label != "runs-in" })
+        #expect(g.edges.allSatisfy { $0.label != .runsIn })
         #expect(AgentManifestLinks.manifest(named: "/srv/b/agent.yaml", byName: ["agent.yaml": ["a/agent.yaml", "b/agent.yaml"]]) == "b/agent.yaml")
     }
 
@@ -431,7 +431,7 @@ private func profile(_ name: String, _ files: [(String, String)]) -> AgentProfil
         ])
         AgentManifestLinks.apply(to: &g)
         let task = try #require(g.agents.first { $0.value.name == "triage" }?.key)
-        #expect(g.edges(from: task, label: "assigned-to").map { g[$0.to].address } == ["agent:x/agents.yaml#triager"])
+        #expect(g.edges(from: task, label: .assignedTo).map { "\(g[$0.to].address)" } == ["agent:x/agents.yaml#triager"])
     }
 }
 

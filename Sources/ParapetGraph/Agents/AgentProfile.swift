@@ -238,7 +238,7 @@ public struct AgentProfile: Sendable {
     public var agentVersion: Facet<(value: String, range: SourceRange)>
     /// Addresses of graph nodes the agent runs in or uses, with the edge label
     /// (`runs-in` a Kubernetes workload, `uses-model-config` a kagent ModelConfig).
-    public var links: [(label: String, address: String, range: SourceRange)]
+    public var links: [(label: EdgeLabel, address: String, range: SourceRange)]
 
     public init(name: String, format: FileKind, range: SourceRange) {
         self.name = name

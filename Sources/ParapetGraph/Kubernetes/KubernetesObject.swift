@@ -12,9 +12,12 @@ public struct KubernetesObject: Sendable {
     public var range: SourceRange
     public var origin: FileKind
     /// For Terraform-declared objects, the resource address (`kubernetes_network_policy.egress`).
-    public var declaredAs: String?
+    public var declaredAs: NodeAddress?
+    /// Where it was read, for deciding its deployment unit: the file, or for a Terraform-declared
+    /// object its root module directory.
+    public var location: String
 
-    public init?(body: Value, origin: FileKind, declaredAs: String? = nil) {
+    public init?(body: Value, origin: FileKind, location: String, declaredAs: NodeAddress? = nil) {
         guard let apiVersion = body["apiVersion"]?.string, let kind = body["kind"]?.string else { return nil }
         self.apiVersion = apiVersion
         self.kind = kind
@@ -24,6 +27,7 @@ public struct KubernetesObject: Sendable {
         self.range = body.range
         self.origin = origin
         self.declaredAs = declaredAs
+        self.location = location
     }
 
     public var group: String {
@@ -42,9 +46,19 @@ public struct KubernetesObject: Sendable {
     /// Namespace as the API server would set it: explicit, or `default`.
     public var effectiveNamespace: String? { isNamespaced ? (namespace ?? "default") : nil }
 
-    public var address: String {
+    /// The place of an object that a Terraform root module declares: a name inside the root's
+    /// directory that no file has, so that two roots are two places, and one root one place.
+    public static func location(ofRoot root: String) -> String {
+        root == "." ? "(terraform root)" : "\(root)/(terraform root)"
+    }
+
+    /// The address within a deployment unit: `k8s:apps/Deployment/agents/bot`.
+    public var localAddress: String {
         "k8s:\(group)/\(kind)/" + (effectiveNamespace.map { "\($0)/" } ?? "") + name
     }
+
+    /// What makes two objects the same object to the API server: group, kind, namespace, name.
+    public func identity() -> String { localAddress }
 
     public var nodeKind: NodeKind {
         switch kind {

@@ -23,11 +23,11 @@ enum KubernetesResourceLowering {
         "image_pull_secrets": "imagePullSecrets", "host_aliases": "hostAliases", "limit": "limits", "metric": "metrics",
     ]
 
-    static func object(type: String, body: Value, range: SourceRange, address: String) -> KubernetesObject? {
+    static func object(type: String, body: Value, range: SourceRange, address: NodeAddress, root: String) -> KubernetesObject? {
         guard type.hasPrefix("kubernetes_") else { return nil }
         if type == "kubernetes_manifest" {
             guard let manifest = body["manifest"], manifest.members != nil else { return nil }
-            return KubernetesObject(body: manifest, origin: .terraform, declaredAs: address)
+            return KubernetesObject(body: manifest, origin: .terraform, location: KubernetesObject.location(ofRoot: root), declaredAs: address)
         }
         var base = String(type.dropFirst("kubernetes_".count))
         for suffix in ["_v1", "_v2", "_v2beta2"] where base.hasSuffix(suffix) { base = String(base.dropLast(suffix.count)) }
@@ -43,7 +43,7 @@ enum KubernetesResourceLowering {
         for member in body.members ?? [] where ["storage_provisioner", "reclaim_policy", "parameters"].contains(member.key) {
             members.append(Value.Member(key: camel(member.key), keyRange: member.keyRange, value: member.value))
         }
-        return KubernetesObject(body: Value(.object(members), range: range), origin: .terraform, declaredAs: address)
+        return KubernetesObject(body: Value(.object(members), range: range), origin: .terraform, location: KubernetesObject.location(ofRoot: root), declaredAs: address)
     }
 
     /// A block value (a list of block bodies) into an API object, or a list of them.

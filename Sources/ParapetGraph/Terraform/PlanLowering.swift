@@ -16,7 +16,7 @@ enum PlanLowering {
                 ]
                 if let before = change.before { members.append(Value.Member(key: "before", keyRange: before.range, value: Value(before))) }
                 if let after = change.after { members.append(Value.Member(key: "after", keyRange: after.range, value: Value(after))) }
-                let id = graph.add(address: "plan:\(file.source.path):\(change.address)", kind: .planChange, type: change.type,
+                let id = graph.add(address: NodeAddress("plan:\(file.source.path):\(change.address)"), kind: .planChange, type: change.type,
                                    range: range, attributes: Value(.object(members), range: range), origin: .terraformPlan)
                 // The plan belongs to the root module in its own directory, or else to the one root
                 // that declares the address.
@@ -25,7 +25,7 @@ enum PlanLowering {
                 let candidates = graph.nodes(.resource).filter { $0.localAddress == local }
                 let resource = candidates.first { $0.terraformRoot == directory } ?? (candidates.count == 1 ? candidates.first : nil)
                 if let resource {
-                    graph.connect(id, resource.id, label: "plans", range: change.actionsRange)
+                    graph.connect(id, resource.id, label: .plans, range: change.actionsRange)
                 }
             }
         }

@@ -5,11 +5,17 @@ import ParapetSyntax
 
 /// Terraform configurations into graph nodes. A directory is a module; a directory that another
 /// scanned module calls through a local `source` is lowered only as that call's child, bound to
-/// its arguments (so its resources appear once, at `module.NAME.type.name`, with real inputs).
+/// its arguments (so its resources appear at `module.NAME.type.name`, with real inputs). `count`
+/// and `for_each` make one node per known instance, with `count.index` / `each.*` bound.
 public enum TerraformLowering {
     static let maxModuleDepth = 16
+    /// Instances evaluated per block; beyond it, one abstract instance stands for the rest.
+    public static let maxInstances = 1_000
 
-    public static func lower(_ files: [ParsedFile], varFiles: [ParsedFile] = [], into graph: inout Graph, diagnostics: inout [SyntaxDiagnostic]) {
+    /// Lowers every root module into `graph`; returns the Kubernetes objects that `kubernetes_*`
+    /// resources declare, for the Kubernetes lowering to place in their deployment units.
+    public static func lower(_ files: [ParsedFile], varFiles: [ParsedFile] = [], into graph: inout Graph,
+                             diagnostics: inout [SyntaxDiagnostic]) -> [KubernetesObject] {
         let modules = TerraformModuleSource.group(files)
         var called: Set<String> = []
         for (directory, module) in modules {
@@ -28,7 +34,7 @@ public enum TerraformLowering {
             guard let module = modules[roots[index]] else { return }
             var lowering = Lowering(modules: modules)
             lowering.root = roots[index]
-            lowering.instantiate(module, prefix: "", inputs: [:], tfvars: module.tfvars + varFiles, stack: [roots[index]])
+            lowering.instantiate(module, prefix: "", inputs: [:], tfvars: module.tfvars + varFiles, stack: [roots[index]], absent: nil)
             results.set(index, lowering)
         }
         var merged = Lowering(modules: modules)
@@ -39,16 +45,39 @@ public enum TerraformLowering {
         }
         merged.flush(into: &graph)
         diagnostics += merged.diagnostics
+        return merged.kubernetes
     }
 }
 
-/// The state of one lowering: nodes are collected per root, then added in root order, so the
-/// graph does not depend on scheduling.
+/// A node waiting to be added: nodes are collected per root, then added in root order.
+private struct PendingNode {
+    var root: String
+    /// The address within the root, with instance keys: `module.a["x"].aws_s3_bucket.b[0]`.
+    var local: String
+    /// The same without this block's own instance key, which references name.
+    var declaration: String
+    var kind: NodeKind
+    var type: String
+    var range: SourceRange
+    var header: SourceRange
+    var attributes: Value
+    var multiplicity: Value?
+    var instance: TerraformInstance
+    var references: [(String, SourceRange)]
+}
+
+/// One instance a block makes, and the names it binds (`count`, `each`).
+private struct BlockInstance {
+    var instance: TerraformInstance
+    var bindings: [String: Value]
+}
+
+/// The state of one lowering.
 private struct Lowering {
     let modules: [String: TerraformModuleSource]
     /// The root module being lowered.
     var root = "."
-    var pending: [(root: String, address: String, kind: NodeKind, type: String, range: SourceRange, attributes: Value, multiplicity: Value?, references: [(String, SourceRange)])] = []
+    var pending: [PendingNode] = []
     var kubernetes: [KubernetesObject] = []
     var diagnostics: [SyntaxDiagnostic] = []
 
@@ -56,47 +85,66 @@ private struct Lowering {
         self.modules = modules
     }
 
-    mutating func instantiate(_ module: TerraformModuleSource, prefix: String, inputs: [String: Value], tfvars: [ParsedFile], stack: [String]) {
+    /// `absent` is the reason the module instance makes nothing (a call with `count = 0`): its
+    /// blocks are still nodes, marked as not existing, so nothing read is dropped.
+    mutating func instantiate(_ module: TerraformModuleSource, prefix: String, inputs: [String: Value], tfvars: [ParsedFile],
+                              stack: [String], absent: String?) {
         let instance = ModuleInstance(source: module, prefix: prefix, inputs: inputs, tfvars: tfvars)
         let evaluator = Evaluator(instance: instance)
         for block in module.blocks {
+            let header = block.labels.last.map { block.typeRange.union($0.range) } ?? block.typeRange
             switch block.type {
             case "resource", "data":
                 guard block.labels.count >= 2 else { continue }
                 let type = block.labelValues[0], name = block.labelValues[1]
                 let local = (block.type == "data" ? "data." : "") + "\(type).\(name)"
-                let attributes = evaluator.body(block.body)
-                let multiplicity = (block.body.attribute("count") ?? block.body.attribute("for_each")).map { evaluator.evaluate($0.value) }
+                let (multiplicity, instances) = Self.instances(of: block, evaluator: evaluator, absent: absent)
                 let references = Self.references(in: block.body, prefix: prefix)
-                if block.type == "resource", let object = KubernetesResourceLowering.object(type: type, body: attributes, range: block.range,
-                                                                                             address: Graph.terraformAddress(root: root, local: prefix + local)) {
-                    kubernetes.append(object)
+                for made in instances {
+                    let bound = Evaluator(instance: instance, bindings: made.bindings)
+                    let attributes = bound.body(block.body)
+                    let address = prefix + local + made.instance.suffix
+                    if block.type == "resource", made.instance.mayExist,
+                       let object = KubernetesResourceLowering.object(type: type, body: attributes, range: block.range,
+                                                                      address: Graph.terraformAddress(root: root, local: address), root: root) {
+                        kubernetes.append(object)
+                    }
+                    pending.append(PendingNode(root: root, local: address, declaration: prefix + local, kind: block.type == "data" ? .dataSource : .resource,
+                                               type: type, range: block.range, header: header, attributes: attributes,
+                                               multiplicity: multiplicity, instance: made.instance, references: references))
                 }
-                pending.append((root, prefix + local, block.type == "data" ? .dataSource : .resource, type, block.range, attributes, multiplicity, references))
             case "variable":
                 guard let name = block.label(0) else { continue }
                 let value = instance.variable(name, at: block.labels[0].range)
                 let attributes = Value(.object([Value.Member(key: "value", keyRange: block.labels[0].range, value: value)]), range: block.range)
-                pending.append((root, prefix + "var.\(name)", .variable, "variable", block.range, attributes, nil, []))
+                add(prefix + "var.\(name)", .variable, "variable", block, header, attributes, absent: absent)
             case "output":
                 guard let name = block.label(0) else { continue }
-                pending.append((root, prefix + "output.\(name)", .output, "output", block.range, evaluator.body(block.body), nil,
-                                Self.references(in: block.body, prefix: prefix)))
+                add(prefix + "output.\(name)", .output, "output", block, header, evaluator.body(block.body), absent: absent,
+                    references: Self.references(in: block.body, prefix: prefix))
             case "locals":
                 for attribute in block.body.attributes {
                     let value = instance.local(attribute.name, at: attribute.value.range)
                     let attributes = Value(.object([Value.Member(key: "value", keyRange: attribute.nameRange, value: value)]), range: attribute.range)
-                    pending.append((root, prefix + "local.\(attribute.name)", .local, "local", attribute.range, attributes, nil, []))
+                    pending.append(PendingNode(root: root, local: prefix + "local.\(attribute.name)", declaration: prefix + "local.\(attribute.name)",
+                                               kind: .local, type: "local", range: attribute.range, header: attribute.nameRange,
+                                               attributes: attributes, multiplicity: nil, instance: absent.map { .none(reason: $0) } ?? .single,
+                                               references: []))
                 }
             case "module":
                 guard let name = block.label(0) else { continue }
-                let attributes = evaluator.body(block.body)
-                let multiplicity = (block.body.attribute("count") ?? block.body.attribute("for_each")).map { evaluator.evaluate($0.value) }
-                pending.append((root, prefix + "module.\(name)", .module, "module", block.range, attributes, multiplicity,
-                                Self.references(in: block.body, prefix: prefix)))
-                // A call known to make no instance (`count = 0`, `for_each = {}`) creates nothing.
-                if let multiplicity, Self.isEmpty(multiplicity) { continue }
-                instantiateChild(block, name: name, attributes: attributes, parent: module, prefix: prefix, stack: stack)
+                let (multiplicity, instances) = Self.instances(of: block, evaluator: evaluator, absent: absent)
+                let references = Self.references(in: block.body, prefix: prefix)
+                for made in instances {
+                    let attributes = Evaluator(instance: instance, bindings: made.bindings).body(block.body)
+                    let call = prefix + "module.\(name)" + made.instance.suffix
+                    pending.append(PendingNode(root: root, local: call, declaration: prefix + "module.\(name)", kind: .module, type: "module",
+                                               range: block.range, header: header, attributes: attributes, multiplicity: multiplicity,
+                                               instance: made.instance, references: references))
+                    var childAbsent = absent
+                    if childAbsent == nil, case .none(let reason) = made.instance { childAbsent = "`module.\(name)` makes no instance: \(reason)" }
+                    instantiateChild(block, name: name, call: call, shown: "module.\(name)" + made.instance.suffix, attributes: attributes, parent: module, stack: stack, absent: childAbsent)
+                }
             default:
                 continue
             }
@@ -104,7 +152,15 @@ private struct Lowering {
         diagnostics += instance.diagnostics
     }
 
-    mutating func instantiateChild(_ block: HCLBlock, name: String, attributes: Value, parent: TerraformModuleSource, prefix: String, stack: [String]) {
+    mutating func add(_ local: String, _ kind: NodeKind, _ type: String, _ block: HCLBlock, _ header: SourceRange, _ attributes: Value,
+                      absent: String?, references: [(String, SourceRange)] = []) {
+        pending.append(PendingNode(root: root, local: local, declaration: local, kind: kind, type: type, range: block.range, header: header,
+                                   attributes: attributes, multiplicity: nil, instance: absent.map { .none(reason: $0) } ?? .single,
+                                   references: references))
+    }
+
+    mutating func instantiateChild(_ block: HCLBlock, name: String, call: String, shown: String, attributes: Value, parent: TerraformModuleSource,
+                                   stack: [String], absent: String?) {
         guard let source = block.body["source"]?.literalString,
               let directory = TerraformModuleSource.resolve(source, from: parent.directory), let child = modules[directory] else { return }
         if stack.contains(directory) || stack.count >= TerraformLowering.maxModuleDepth {
@@ -115,19 +171,88 @@ private struct Lowering {
         var inputs: [String: Value] = [:]
         for member in attributes.members ?? [] where !meta.contains(member.key) {
             var value = member.value
-            value.evidence.insert(RelatedLocation(range: member.value.range, message: "argument `\(member.key)` of `module.\(name)`"), at: 0)
+            value.evidence.insert(RelatedLocation(range: member.value.range, message: "argument `\(member.key)` of `\(shown)`"), at: 0)
             inputs[member.key] = value
         }
-        instantiate(child, prefix: prefix + "module.\(name).", inputs: inputs, tfvars: [], stack: stack + [directory])
+        instantiate(child, prefix: call + ".", inputs: inputs, tfvars: [], stack: stack + [directory], absent: absent)
     }
 
-    static func isEmpty(_ multiplicity: Value) -> Bool {
-        switch multiplicity.content {
-        case .number(let count): count <= 0
-        case .list(let items): items.isEmpty
-        case .object(let members): members.isEmpty
-        default: false
+    /// The instances `count` or `for_each` make: none when known to be zero or empty, one per
+    /// known element (up to `maxInstances`), or one abstract instance whose `count.index` /
+    /// `each.*` are unknown with the reason.
+    static func instances(of block: HCLBlock, evaluator: Evaluator, absent: String?) -> (Value?, [BlockInstance]) {
+        if let absent { return (nil, [BlockInstance(instance: .none(reason: absent), bindings: [:])]) }
+        if let count = block.body.attribute("count") {
+            let value = evaluator.evaluate(count.value)
+            let range = count.value.range
+            guard let number = value.number, number.isFinite, number == number.rounded(), number >= 0 else {
+                let reason = Self.unknownReason("count", count.value, value)
+                return (value, [BlockInstance(instance: .abstract(reason: reason),
+                                              bindings: ["count": Self.object(["index": Value(.unknown(reason), range: range)], range: range)])])
+            }
+            if number == 0 { return (value, [BlockInstance(instance: .none(reason: "`count` is 0"), bindings: [:])]) }
+            let total = number > Double(TerraformLowering.maxInstances) ? TerraformLowering.maxInstances : Int(number)
+            var made = (0..<total).map { index in
+                BlockInstance(instance: .index(index),
+                              bindings: ["count": Self.object(["index": Value(.number(Double(index)), range: range, evidence: value.evidence)], range: range)])
+            }
+            if number > Double(TerraformLowering.maxInstances) {
+                let reason = "`count` is \(value.display), over the \(TerraformLowering.maxInstances) instances Parapet evaluates"
+                made.append(BlockInstance(instance: .abstract(reason: reason),
+                                          bindings: ["count": Self.object(["index": Value(.unknown(reason), range: range)], range: range)]))
+            }
+            return (value, made)
         }
+        if let forEach = block.body.attribute("for_each") {
+            let value = evaluator.evaluate(forEach.value)
+            let range = forEach.value.range
+            let elements: [(key: String, value: Value)]?
+            switch value.content {
+            case .object(let members): elements = members.map { ($0.key, $0.value) }
+            case .list(let items):
+                // A set of strings: each key is its value.
+                let keys = items.map(\.scalarString)
+                elements = keys.contains(nil) ? nil : zip(keys, items).map { ($0.0 ?? "", $0.1) }
+            default: elements = nil
+            }
+            guard let elements else {
+                let reason = Self.unknownReason("for_each", forEach.value, value)
+                let unknown = Value(.unknown(reason), range: range)
+                return (value, [BlockInstance(instance: .abstract(reason: reason), bindings: ["each": Self.object(["key": unknown, "value": unknown], range: range)])])
+            }
+            if elements.isEmpty { return (value, [BlockInstance(instance: .none(reason: "`for_each` is empty"), bindings: [:])]) }
+            var made: [BlockInstance] = []
+            var seen: Set<String> = []
+            for element in elements where seen.insert(element.key).inserted {
+                guard made.count < TerraformLowering.maxInstances else {
+                    let reason = "`for_each` has \(elements.count) elements, over the \(TerraformLowering.maxInstances) instances Parapet evaluates"
+                    let unknown = Value(.unknown(reason), range: range)
+                    made.append(BlockInstance(instance: .abstract(reason: reason), bindings: ["each": Self.object(["key": unknown, "value": unknown], range: range)]))
+                    break
+                }
+                var item = element.value
+                item.evidence = value.evidence + item.evidence
+                let key = Value(.string(element.key), range: item.range, evidence: value.evidence)
+                made.append(BlockInstance(instance: .key(element.key), bindings: ["each": Self.object(["key": key, "value": item], range: range)]))
+            }
+            return (value, made)
+        }
+        return (nil, [BlockInstance(instance: .single, bindings: [:])])
+    }
+
+    /// Why `count` or `for_each` is not known: the references it depends on, and the value's own reason.
+    static func unknownReason(_ argument: String, _ expression: HCLExpression, _ value: Value) -> String {
+        let names = expression.references.map { $0.staticTraversalPrefix.joined(separator: ".") }
+        var unique: [String] = []
+        for name in names where !name.isEmpty && !unique.contains(name) { unique.append(name) }
+        let detail: String
+        if case .unknown(let why) = value.content { detail = why } else { detail = "it is `\(value.display)`, not a whole number or collection" }
+        return unique.isEmpty ? "`\(argument)` is not known (\(detail))"
+            : "`\(argument)` depends on \(unique.prefix(3).map { "`\($0)`" }.joined(separator: ", ")), not known before apply (\(detail))"
+    }
+
+    static func object(_ members: KeyValuePairs<String, Value>, range: SourceRange) -> Value {
+        Value(.object(members.map { Value.Member(key: $0.key, keyRange: range, value: $0.value) }), range: range)
     }
 
     /// References to resources, data sources and modules of the same module instance.
@@ -157,23 +282,20 @@ private struct Lowering {
 
     func flush(into graph: inout Graph) {
         // Pending nodes are already in a deterministic order (roots sorted, files sorted, blocks in
-        // source order), so they are added as they are.
+        // source order, instances in key order), so they are added as they are.
+        var ids: [NodeID] = []
+        var byDeclaration: [NodeAddress: [NodeID]] = [:]
         for node in pending {
-            graph.add(address: Graph.terraformAddress(root: node.root, local: node.address), kind: node.kind, type: node.type,
-                      range: node.range, attributes: node.attributes, multiplicity: node.multiplicity, origin: .terraform,
-                      terraform: (node.root, node.address))
+            let id = graph.add(address: Graph.terraformAddress(root: node.root, local: node.local), kind: node.kind, type: node.type,
+                               range: node.range, headerRange: node.header, attributes: node.attributes, multiplicity: node.multiplicity,
+                               instance: node.instance, origin: .terraform, terraform: (node.root, node.local))
+            ids.append(id)
+            byDeclaration[Graph.terraformAddress(root: node.root, local: node.declaration), default: []].append(id)
         }
-        for object in kubernetes.sorted(by: { $0.address < $1.address }) {
-            KubernetesLowering.add(object, to: &graph)
-            if let declared = object.declaredAs.flatMap(graph.node), let lowered = graph.node(object.address) {
-                graph.connect(declared.id, lowered.id, label: "declares", range: declared.range)
-            }
-        }
-        for node in pending {
-            guard let from = graph.terraformNode(root: node.root, local: node.address) else { continue }
+        for (node, from) in zip(pending, ids) {
             for (target, range) in node.references {
-                if let to = graph.terraformNode(root: node.root, local: target), to.id != from.id {
-                    graph.connect(from.id, to.id, label: "references", range: range)
+                for to in byDeclaration[Graph.terraformAddress(root: node.root, local: target)] ?? [] where to != from {
+                    graph.connect(from, to, label: .references, range: range)
                 }
             }
         }

@@ -34,7 +34,7 @@ public struct AgentCard: Sendable {
         return graph.agents.sorted { $0.key < $1.key }.map { id, profile in
             let node = graph[id]
             // The agent's own findings, and those of the workloads and objects it runs in or uses.
-            let linked = Set([node.address] + graph.edges(from: id).map { graph[$0.to].address })
+            let linked = Set(([node.address] + graph.edges(from: id).map { graph[$0.to].address }).map(\.description))
             var card = AgentCard(name: profile.name, format: profile.format.rawValue, location: at(profile.range), models: nil, tools: nil,
                                  servers: nil, egress: "", budgets: "", telemetry: "", approvalMode: nil, endpoint: nil, runsIn: [],
                                  findings: findings.filter { $0.address.map(linked.contains) ?? false })
@@ -77,7 +77,7 @@ public struct AgentCard: Sendable {
             }
             card.approvalMode = profile.approvalMode.value.map { "\($0.mode.rawValue) (\($0.setting))" }
             card.endpoint = profile.endpoint.value.map { "\($0.url ?? "(no url)"), \($0.authenticated ? "authenticated" : "unauthenticated: \($0.evidence)")" }
-            card.runsIn = graph.edges(from: id).filter { $0.label != "uses-server" }.map { "\($0.label) \(graph[$0.to].address)" }
+            card.runsIn = graph.edges(from: id).filter { $0.label != .usesServer }.map { "\($0.label) \(graph[$0.to].address)" }
             return card
         }
     }

@@ -19,11 +19,11 @@ struct DeclarativeRule: RuleCheck {
             let target = at.flatMap { node.attributes.at($0) }
             let range = target?.range ?? node.range
             var text = message
-            for (key, value) in [("name", node.name), ("type", node.type), ("address", node.address), ("value", target?.display ?? "")] {
+            for (key, value) in [("name", node.name), ("type", node.type), ("address", "\(node.address)"), ("value", target?.display ?? "")] {
                 text = text.replacingOccurrences(of: "{\(key)}", with: value)
             }
             return Finding(code: metadata.code, severity: metadata.defaultSeverity, message: text, range: range,
-                           related: target?.evidence ?? [], address: node.address, attributePath: at)
+                           related: target?.evidence ?? [], address: "\(node.address)", attributePath: at)
         }
     }
 }

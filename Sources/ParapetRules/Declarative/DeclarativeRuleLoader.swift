@@ -105,8 +105,9 @@ private struct Reader {
         }
         if let inner = node["not"] { return predicate(inner).map(Predicate.not) }
         if let connected = node["connected"] {
-            guard let label = connected["label"]?.string else {
-                problem("`connected` needs a `label`", connected.range)
+            guard let written = connected["label"]?.string, let label = EdgeLabel(rawValue: written) else {
+                let known = EdgeLabel.allCases.map { "`\($0.rawValue)`" }.joined(separator: ", ")
+                problem("`connected` needs a `label`, one of \(known)", connected["label"]?.range ?? connected.range)
                 return nil
             }
             return .connected(label: label, incoming: connected["direction"]?.string == "in",

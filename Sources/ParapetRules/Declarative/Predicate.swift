@@ -43,7 +43,7 @@ indirect enum Predicate: Sendable {
     case all([Predicate])
     case any([Predicate])
     case not(Predicate)
-    case connected(label: String, incoming: Bool, kind: NodeKind?, type: String?)
+    case connected(label: EdgeLabel, incoming: Bool, kind: NodeKind?, type: String?)
 
     func evaluate(_ node: GraphNode, _ graph: Graph) -> Truth {
         switch self {

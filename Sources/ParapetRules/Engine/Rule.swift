@@ -9,15 +9,14 @@ public protocol Rule: Sendable {
     func check(_ context: RuleContext) -> [Finding]
 }
 
-/// What a rule reads: the graph, the parsed files, and rule options.
+/// What a rule reads: the graph and rule options. Rules never read syntax: what they need of a
+/// declaration (its header range, its evaluated attributes) is on its node.
 public struct RuleContext: Sendable {
     public let graph: Graph
-    public let files: [ParsedFile]
     public let options: [String: Value]
 
-    public init(graph: Graph, files: [ParsedFile], options: [String: Value] = [:]) {
+    public init(graph: Graph, options: [String: Value] = [:]) {
         self.graph = graph
-        self.files = files
         self.options = options
     }
 }
@@ -27,7 +26,7 @@ extension Rule {
     public func finding(_ message: String, at range: SourceRange, node: GraphNode? = nil, path: String? = nil,
                         related: [RelatedLocation] = []) -> Finding {
         Finding(code: Self.metadata.code, severity: Self.metadata.defaultSeverity, message: message, range: range,
-                related: related, address: node?.address, attributePath: path)
+                related: related, address: node.map { "\($0.address)" }, attributePath: path)
     }
 }
 
@@ -39,5 +38,5 @@ extension GraphNode {
     }
 
     /// The range of the object's `metadata.name`, or the object itself.
-    public var nameRange: SourceRange { attributes.at("metadata.name")?.range ?? range }
+    public var nameRange: SourceRange { headerRange }
 }

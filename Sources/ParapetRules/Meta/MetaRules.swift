@@ -51,5 +51,41 @@ public enum MetaRules {
         remediation: "Fix the key or value at the reported position; the message suggests the closest valid one.",
         tags: ["correctness"])
 
-    public static let all = [parseError, unusedSuppression, invalidSuppression, skippedFile, configError]
+    public static let duplicateObject = RuleMetadata(
+        code: "PAR006", name: "duplicate-object", family: .meta, defaultSeverity: .warning,
+        summary: "Finds two objects with the same identity in one deployment unit or module.",
+        rationale: """
+            Two Kubernetes objects with the same kind, namespace and name in one deployment unit \
+            overwrite each other when applied: which one wins depends on the order of `kubectl \
+            apply`. Parapet analyses both and says so, rather than silently keeping one.
+            """,
+        remediation: "Rename one of them, or split them into separate deployment units (a kustomization each).",
+        tags: ["correctness"],
+        examples: [
+            .triggering("""
+                apiVersion: v1
+                kind: ConfigMap
+                metadata:
+                  name: settings
+                ---
+                apiVersion: v1
+                kind: ConfigMap
+                metadata:
+                  name: ↓settings
+                """, fileName: "app.yaml"),
+            .passing("""
+                apiVersion: v1
+                kind: ConfigMap
+                metadata:
+                  name: settings
+                ---
+                apiVersion: v1
+                kind: ConfigMap
+                metadata:
+                  name: settings
+                  namespace: staging
+                """, fileName: "app.yaml"),
+        ])
+
+    public static let all = [parseError, unusedSuppression, invalidSuppression, skippedFile, configError, duplicateObject]
 }

@@ -2,27 +2,7 @@ import ParapetCore
 import ParapetGraph
 import ParapetSyntax
 
-extension RuleContext {
-    /// The header of the Terraform block a node came from, `resource "aws_vpc" "main"`: where a
-    /// finding about an absent attribute points. The whole block when the header is not found.
-    func declarationRange(of node: GraphNode) -> SourceRange {
-        let file = files.first { $0.source.path == node.range.path }
-        guard let block = file?.hcl?.body.blocks.first(where: { $0.range == node.range }) else { return node.range }
-        return block.labels.last.map { block.typeRange.union($0.range) } ?? block.typeRange
-    }
-}
-
 extension GraphNode {
-    /// True when the node's own `count` or `for_each` is known to make no instance (`count = 0`,
-    /// `for_each = {}`). `Graph.mayExist` also asks the module calls around it.
-    var isSwitchedOff: Bool {
-        guard let multiplicity else { return false }
-        if let count = multiplicity.number { return count <= 0 }
-        if let items = multiplicity.list { return items.isEmpty }
-        if let members = multiplicity.members { return members.isEmpty }
-        return false
-    }
-
     /// Whether a range lies inside this node's block.
     func encloses(_ range: SourceRange) -> Bool { self.range.encloses(range) }
 }
@@ -59,22 +39,10 @@ extension [RelatedLocation] {
 }
 
 extension Graph {
-    /// False when the node, or a module call that contains it (`module.a` and `module.a.module.b`
-    /// for `module.a.module.b.aws_vpc.main`), is known to make no instance: such a resource does
-    /// not exist, so it neither triggers a rule nor satisfies one.
-    func mayExist(_ node: GraphNode) -> Bool {
-        if node.isSwitchedOff { return false }
-        guard let root = node.terraformRoot, let local = node.localAddress else { return true }
-        let parts = local.split(separator: ".")
-        var call = ""
-        var index = 0
-        while index + 2 < parts.count, parts[index] == "module" {
-            call += (call.isEmpty ? "" : ".") + "module.\(parts[index + 1])"
-            if let module = terraformNode(root: root, local: call), module.kind == .module, module.isSwitchedOff { return false }
-            index += 2
-        }
-        return true
-    }
+    /// False when configuration decides the node does not exist (`count = 0`, `for_each = {}`,
+    /// or a module call that makes no instance): it neither triggers a rule nor satisfies one.
+    /// Decided once, by the Terraform lowering.
+    func mayExist(_ node: GraphNode) -> Bool { node.mayExist }
 }
 
 /// The Terraform configurations of a scan: each root module with the modules it calls, grouped
@@ -107,7 +75,7 @@ enum Coverage {
 
     static func of(_ target: GraphNode, by type: String, through attribute: String, in graph: Graph,
                    configuration: [GraphNode]) -> Coverage {
-        let direct = graph.edges(to: target.id, label: "references").contains { edge in
+        let direct = graph.edges(to: target.id, label: .references).contains { edge in
             let source = graph[edge.from]
             guard source.type == type, graph.mayExist(source), let value = source.attributes.member(attribute)?.value else { return false }
             return value.range.encloses(edge.range)
@@ -117,7 +85,7 @@ enum Coverage {
             guard source.type == type, graph.mayExist(source), let value = source.attributes.member(attribute)?.value,
                   value.isUnknown else { return false }
             // An unknown value that references a resource directly names that resource, not ours.
-            let named = graph.edges(from: source.id, label: "references").contains { edge in
+            let named = graph.edges(from: source.id, label: .references).contains { edge in
                 graph[edge.to].kind == .resource && value.range.encloses(edge.range)
             }
             return !named

@@ -106,7 +106,7 @@ public enum Suppressions {
             guard let head = pieces.first?.trimmingCharacters(in: .whitespaces), !head.isEmpty else { return nil }
             let reason = pieces.count > 1 ? pieces[1].trimmingCharacters(in: .whitespaces) : nil
             let (codes, unknown, _) = parseBody(head)
-            return Suppression(codes: codes, unknownNames: unknown, reason: reason, scope: .object(node.address), range: value.range)
+            return Suppression(codes: codes, unknownNames: unknown, reason: reason, scope: .object("\(node.address)"), range: value.range)
         }
     }
 }

@@ -7,6 +7,16 @@ public struct DiscoveredFile: Hashable, Sendable {
     public var absolutePath: String
     /// What reports show: relative to the working directory when under it, else absolute.
     public var displayPath: String
+    /// The file it is, through symlinks: one file reached by two paths is read under each (a
+    /// symlinked `versions.tf` belongs to every module that links it), and findings at the same
+    /// place in it are reported once.
+    public var realPath: String
+
+    public init(absolutePath: String, displayPath: String, realPath: String? = nil) {
+        self.absolutePath = absolutePath
+        self.displayPath = displayPath
+        self.realPath = realPath ?? absolutePath
+    }
 }
 
 /// Walks the scan roots. Skips version-control and dependency folders, never follows a symlink
@@ -32,7 +42,8 @@ public struct Discovery: Sendable {
         }
     }
 
-    /// Every regular file under the roots, sorted by display path, without duplicates.
+    /// Every regular file under the roots, sorted by display path, each path once (a file linked
+    /// under two paths is listed under both, with its real path).
     public func files(under roots: [String]) throws -> [DiscoveredFile] {
         var found: [String: DiscoveredFile] = [:]
         for root in roots {
@@ -43,7 +54,7 @@ public struct Discovery: Sendable {
             }
             let realRoot = Self.realPath(absolute)
             if !isDirectory.boolValue {
-                found[absolute] = DiscoveredFile(absolutePath: absolute, displayPath: display(absolute))
+                found[absolute] = DiscoveredFile(absolutePath: absolute, displayPath: display(absolute), realPath: Self.realPath(absolute))
                 continue
             }
             var visited: Set<String> = []
@@ -76,7 +87,7 @@ public struct Discovery: Sendable {
                 if Self.skippedDirectories.contains(name) { continue }
                 walk(directory: target, realRoot: realRoot, visited: &visited, into: &found)
             } else if targetType == .typeRegular {
-                found[Self.realPath(target)] = found[Self.realPath(target)] ?? DiscoveredFile(absolutePath: target, displayPath: shown)
+                found[target] = DiscoveredFile(absolutePath: target, displayPath: shown, realPath: Self.realPath(target))
             }
         }
     }

@@ -61,6 +61,9 @@ public enum FileClassifier {
             if parent == ".codex" && name == "config.toml" { return .kind(.codexConfig) }
             return name.hasSuffix("config.toml") ? .sniff(.toml, hint: .codexConfig) : .unknown
         }
+        if name == "kustomization.yaml" || name == "kustomization.yml" || name == "kustomization" {
+            return .kind(.kustomization)
+        }
         if name.hasSuffix(".yaml") || name.hasSuffix(".yml") {
             if segments.contains("templates") { return .sniff(.yaml, hint: .helmTemplate) }
             if parent == "workflows" && grandparent == ".github" { return .sniff(.yaml, hint: .agentWorkflow) }

@@ -9,6 +9,8 @@ public enum FileKind: String, CaseIterable, Sendable, Codable, Comparable {
     case terraformPlan = "terraform-plan"
     // Kubernetes
     case kubernetes
+    /// `kustomization.yaml`: which manifests form one deployment unit, and its namespace.
+    case kustomization
     case helmTemplate = "helm-template"
     // Agent manifests
     case claudeMCP = "claude-mcp-json"
@@ -49,7 +51,7 @@ public enum FileKind: String, CaseIterable, Sendable, Codable, Comparable {
             .json
         case .codexConfig: .toml
         case .claudeSubagent, .prompty: .frontMatter
-        case .kubernetes, .helmTemplate, .continueConfig, .crewaiAgents, .crewaiTasks, .cagent, .kagent,
+        case .kubernetes, .kustomization, .helmTemplate, .continueConfig, .crewaiAgents, .crewaiTasks, .cagent, .kagent,
              .adkAgent, .githubPrompt, .agentWorkflow:
             .yaml
         }
@@ -57,7 +59,7 @@ public enum FileKind: String, CaseIterable, Sendable, Codable, Comparable {
 
     public var isAgentManifest: Bool {
         switch self {
-        case .terraform, .terraformJSON, .tfvars, .tfvarsJSON, .terraformPlan, .kubernetes, .helmTemplate: false
+        case .terraform, .terraformJSON, .tfvars, .tfvarsJSON, .terraformPlan, .kubernetes, .kustomization, .helmTemplate: false
         default: true
         }
     }

@@ -24,7 +24,7 @@ import ParapetSyntax
 public enum AgentManifestLinks {
     public struct Link: Sendable {
         public var from: NodeID
-        public var label: String
+        public var label: EdgeLabel
         public var to: NodeID
         public var range: SourceRange
     }
@@ -94,7 +94,7 @@ public enum AgentManifestLinks {
             }
             for (path, range) in named {
                 for agent in agents[path] ?? [] {
-                    links.append(Link(from: agent, label: "runs-in", to: workload.id, range: range))
+                    links.append(Link(from: agent, label: .runsIn, to: workload.id, range: range))
                 }
             }
         }
@@ -141,11 +141,11 @@ public enum AgentManifestLinks {
         }
         var links: [Link] = []
         for (id, profile) in graph.agents.sorted(by: { $0.key < $1.key }) where profile.format == .crewaiTasks {
-            for link in profile.links where link.label == "assigned-to" && graph.node(link.address) == nil {
+            for link in profile.links where link.label == .assignedTo && graph.node(link.address) == nil {
                 guard let hash = link.address.lastIndex(of: "#") else { continue }
                 let name = String(link.address[link.address.index(after: hash)...])
                 if let candidates = agentsByName[name], candidates.count == 1 {
-                    links.append(Link(from: id, label: "assigned-to", to: candidates[0], range: link.range))
+                    links.append(Link(from: id, label: .assignedTo, to: candidates[0], range: link.range))
                 }
             }
         }

@@ -19,7 +19,7 @@ struct AzureOpenAIDeploymentAdapter: GraphAgentAdapter {
         return TerraformAI.resources("azurerm_cognitive_deployment", in: graph).map { node in
             var profile = AgentProfile(name: node.displayAddress, format: node.origin, range: node.range)
             let body = node.attributes
-            profile.links.append((label: "defined-by", address: node.address, range: node.range))
+            profile.links.append((label: .definedBy, address: "\(node.address)", range: node.range))
 
             // `model` is a block: a list of one object.
             if let model = body["model"]?.elements.first, let name = model["name"] {
@@ -53,7 +53,7 @@ struct AzureOpenAIDeploymentAdapter: GraphAgentAdapter {
                 TerraformAI.referenced(from: setting, within: setting.attributes["target_resource_id"], in: graph).contains { accounts.contains($0.id) }
             }.map { setting -> TelemetrySink in
                 let destination = ["log_analytics_workspace_id", "storage_account_id", "eventhub_name"].lazy.compactMap { setting.attributes[$0] }.first
-                return TelemetrySink(kind: .logs, destination: destination.map { $0.isUnknown ? setting.address : $0.display } ?? setting.address, range: setting.range)
+                return TelemetrySink(kind: .logs, destination: destination.map { $0.isUnknown ? "\(setting.address)" : $0.display } ?? "\(setting.address)", range: setting.range)
             }
             profile.telemetry = Manifest.listed(sinks)
             return profile

@@ -22,7 +22,7 @@ struct BedrockAgentAdapter: GraphAgentAdapter {
         return TerraformAI.resources("aws_bedrockagent_agent", in: graph).map { node in
             var profile = AgentProfile(name: node.displayAddress, format: node.origin, range: node.range)
             let body = node.attributes
-            profile.links.append((label: "defined-by", address: node.address, range: node.range))
+            profile.links.append((label: .definedBy, address: "\(node.address)", range: node.range))
             profile.models = TerraformAI.model(body["foundation_model"], provider: "bedrock").map { .present([$0]) } ?? .absent
 
             profile.budgetKinds = [.tokens]
@@ -55,7 +55,7 @@ struct BedrockAgentAdapter: GraphAgentAdapter {
                 var destinations: [(String, SourceRange)] = []
                 if let group = config?.at("cloudwatch_config.log_group_name") { destinations.append(("cloudwatch:\(group.display)", group.range)) }
                 if let bucket = config?.at("s3_config.bucket_name") { destinations.append(("s3:\(bucket.display)", bucket.range)) }
-                if destinations.isEmpty { destinations.append((configuration.address, configuration.range)) }
+                if destinations.isEmpty { destinations.append(("\(configuration.address)", configuration.range)) }
                 // Invocation logs record each model call with its tool use: also the audit of tool calls.
                 return destinations.flatMap { [TelemetrySink(kind: .logs, destination: $0.0, range: $0.1), TelemetrySink(kind: .toolAudit, destination: $0.0, range: $0.1)] }
             }
@@ -63,7 +63,7 @@ struct BedrockAgentAdapter: GraphAgentAdapter {
 
             for guardrail in TerraformAI.referenced(from: node, within: body["guardrail_configuration"], in: graph)
             where guardrail.type == "aws_bedrock_guardrail" || guardrail.type == "aws_bedrock_guardrail_version" {
-                profile.links.append((label: "guarded-by", address: guardrail.address, range: body["guardrail_configuration"]?.range ?? node.range))
+                profile.links.append((label: .guardedBy, address: "\(guardrail.address)", range: body["guardrail_configuration"]?.range ?? node.range))
             }
             return profile
         }
@@ -72,7 +72,7 @@ struct BedrockAgentAdapter: GraphAgentAdapter {
     /// The grants of one action group.
     static func grants(of group: GraphNode) -> [ToolGrant] {
         let body = group.attributes
-        let name = body["action_group_name"]?.scalarString ?? group.address
+        let name = body["action_group_name"]?.scalarString ?? "\(group.address)"
         let range = body["action_group_name"]?.range ?? group.range
         if let state = body["action_group_state"], state.scalarString == "DISABLED" {
             return [ToolGrant(pattern: name, kind: .toolset, approval: .denied, range: state.range, source: "\(group.address) action_group_state = DISABLED")]

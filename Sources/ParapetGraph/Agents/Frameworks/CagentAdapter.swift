@@ -117,7 +117,7 @@ private struct CagentFile {
         let agentNames = Set((root["agents"]?.entries ?? []).map(\.name))
         for key in ["sub_agents", "handoffs"] {
             for other in Manifest.strings(agent[key]) where agentNames.contains(other.value) {
-                profile.links.append((label: "delegates-to", address: "agent:\(path)#\(other.value)", range: other.range))
+                profile.links.append((label: .delegatesTo, address: "agent:\(path)#\(other.value)", range: other.range))
             }
         }
         return profile

@@ -82,7 +82,7 @@ struct CrewAIAdapter: AgentAdapter {
         profile.tools = Manifest.listed(tools)
         if let agent = Manifest.text(node["agent"]), !agent.value.isEmpty {
             let sibling = Manifest.directory(file.source.path) + "agents.yaml"
-            profile.links.append((label: "assigned-to", address: "agent:\(sibling)#\(agent.value)", range: agent.range))
+            profile.links.append((label: .assignedTo, address: "agent:\(sibling)#\(agent.value)", range: agent.range))
         }
         return profile
     }

@@ -47,7 +47,7 @@ struct KagentAdapter: GraphAgentAdapter {
     static func profile(_ node: GraphNode, in graph: Graph) -> AgentProfile {
         let namespace = node.namespace ?? "default"
         var profile = AgentProfile(name: "\(namespace)/\(node.name)", format: .kagent, range: node.range)
-        profile.links.append((label: "defined-by", address: node.address, range: node.range))
+        profile.links.append((label: .definedBy, address: "\(node.address)", range: node.range))
         let spec = node.attributes["spec"] ?? Value(.object([]), range: node.range)
         let declarative = spec["declarative"]
         let isBYO = spec["type"]?.string == "BYO"
@@ -57,8 +57,8 @@ struct KagentAdapter: GraphAgentAdapter {
                 profile.agentVersion = .present((value: text, range: image.range))
             }
         } else {
-            resolveModel(spec: spec, declarative: declarative, namespace: namespace, graph: graph, into: &profile)
-            let (tools, servers) = self.tools(declarative?["tools"] ?? spec["tools"], namespace: namespace, graph: graph, profile: &profile)
+            resolveModel(spec: spec, declarative: declarative, namespace: namespace, scope: node.scope, graph: graph, into: &profile)
+            let (tools, servers) = self.tools(declarative?["tools"] ?? spec["tools"], namespace: namespace, scope: node.scope, graph: graph, profile: &profile)
             profile.tools = Manifest.listed(tools)
             profile.servers = Manifest.listed(servers)
         }
@@ -68,7 +68,7 @@ struct KagentAdapter: GraphAgentAdapter {
 
     // MARK: - Model
 
-    static func resolveModel(spec: Value, declarative: Value?, namespace: String, graph: Graph, into profile: inout AgentProfile) {
+    static func resolveModel(spec: Value, declarative: Value?, namespace: String, scope: String, graph: Graph, into profile: inout AgentProfile) {
         let written = declarative?["modelConfig"] ?? spec["modelConfig"] ?? spec["modelConfigName"]
         let reference: (name: String, range: SourceRange)
         if let written, let name = written.scalarString, !name.isEmpty {
@@ -79,8 +79,8 @@ struct KagentAdapter: GraphAgentAdapter {
         }
         let (configNamespace, configName) = split(reference.name, defaultNamespace: namespace)
         let address = "k8s:kagent.dev/ModelConfig/\(configNamespace)/\(configName)"
-        profile.links.append((label: "uses-model-config", address: address, range: reference.range))
-        guard let config = graph.node(address), let configSpec = config.attributes["spec"] else {
+        profile.links.append((label: .usesModelConfig, address: address, range: reference.range))
+        guard let config = graph.node(local: address, seenFrom: scope), let configSpec = config.attributes["spec"] else {
             profile.models = .present([])
             profile.budgetKinds = []
             return
@@ -113,14 +113,14 @@ struct KagentAdapter: GraphAgentAdapter {
 
     // MARK: - Tools
 
-    static func tools(_ list: Value?, namespace: String, graph: Graph, profile: inout AgentProfile) -> ([ToolGrant], [ToolServer]) {
+    static func tools(_ list: Value?, namespace: String, scope: String, graph: Graph, profile: inout AgentProfile) -> ([ToolGrant], [ToolServer]) {
         var grants: [ToolGrant] = []
         var servers: [ToolServer] = []
         for tool in list?.list ?? [] {
             if let mcp = tool["mcpServer"] {
-                let (address, name, range) = serverAddress(mcp, namespace: namespace, graph: graph)
-                profile.links.append((label: "uses-tool-server", address: address, range: range))
-                if let object = graph.node(address), let server = server(object), !servers.contains(where: { $0.name == server.name && $0.range == server.range }) {
+                let (address, name, range) = serverAddress(mcp, namespace: namespace, scope: scope, graph: graph)
+                profile.links.append((label: .usesToolServer, address: address, range: range))
+                if let object = graph.node(local: address, seenFrom: scope), let server = server(object), !servers.contains(where: { $0.name == server.name && $0.range == server.range }) {
                     servers.append(server)
                 }
                 let approvals = Set(mcp["requireApproval"]?.strings ?? [])
@@ -139,7 +139,7 @@ struct KagentAdapter: GraphAgentAdapter {
                 guard let reference = agent["name"] ?? agent["ref"], let text = reference.scalarString else { continue }
                 let (agentNamespace, agentName) = split(text, defaultNamespace: agent["namespace"]?.scalarString ?? namespace)
                 grants.append(ToolGrant(pattern: "agent:\(agentName)", kind: .toolset, approval: .auto, range: reference.range, source: "tools (type: Agent)"))
-                profile.links.append((label: "delegates-to", address: "k8s:kagent.dev/Agent/\(agentNamespace)/\(agentName)", range: reference.range))
+                profile.links.append((label: .delegatesTo, address: "k8s:kagent.dev/Agent/\(agentNamespace)/\(agentName)", range: reference.range))
             } else if let builtin = tool.at("builtin.name"), let text = builtin.scalarString {
                 grants.append(ToolGrant(pattern: text, kind: .builtin, approval: .auto, range: builtin.range, source: "tools (type: Builtin)"))
             }
@@ -150,7 +150,7 @@ struct KagentAdapter: GraphAgentAdapter {
     /// The address of the server an `mcpServer` tool names: v1alpha2+ `kind` / `apiGroup` /
     /// `name` / `namespace`, v1alpha1 `toolServer: [namespace/]name`. Without a kind, the kinds
     /// that can serve tools are tried in turn and the first in the scan wins.
-    static func serverAddress(_ mcp: Value, namespace: String, graph: Graph) -> (address: String, name: String, range: SourceRange) {
+    static func serverAddress(_ mcp: Value, namespace: String, scope: String, graph: Graph) -> (address: String, name: String, range: SourceRange) {
         let written = mcp["name"] ?? mcp["toolServer"]
         let text = written?.scalarString ?? "(unnamed)"
         let range = written?.range ?? mcp.range
@@ -167,7 +167,7 @@ struct KagentAdapter: GraphAgentAdapter {
         let addresses = candidates.map { kind in
             "k8s:\(group ?? (kind == "Service" ? "core" : "kagent.dev"))/\(kind)/\(serverNamespace)/\(name)"
         }
-        return (addresses.first(where: { graph.node($0) != nil }) ?? addresses[0], name, range)
+        return (addresses.first(where: { graph.node(local: $0, seenFrom: scope) != nil }) ?? addresses[0], name, range)
     }
 
     /// A tool server from its object: RemoteMCPServer, ToolServer, MCPServer or a Service.

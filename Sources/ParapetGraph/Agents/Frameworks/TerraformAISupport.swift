@@ -8,7 +8,7 @@ enum TerraformAI {
     /// `references` edges, whose ranges are the reference expressions).
     static func referenced(from node: GraphNode, within value: Value?, in graph: Graph) -> [GraphNode] {
         guard let value else { return [] }
-        return graph.edges(from: node.id, label: "references")
+        return graph.edges(from: node.id, label: .references)
             .filter { contains(value.range, $0.range) }
             .map { graph[$0.to] }
     }

@@ -13,7 +13,7 @@ struct VertexModelGardenAdapter: GraphAgentAdapter {
     static func profiles(in graph: Graph) -> [AgentProfile] {
         TerraformAI.resources("google_vertex_ai_endpoint_with_model_garden_deployment", in: graph).map { node in
             var profile = AgentProfile(name: node.displayAddress, format: node.origin, range: node.range)
-            profile.links.append((label: "defined-by", address: node.address, range: node.range))
+            profile.links.append((label: .definedBy, address: "\(node.address)", range: node.range))
             let body = node.attributes
             if let publisher = body["publisher_model_name"], !publisher.isNull {
                 let text = publisher.scalarString ?? ""

@@ -61,7 +61,7 @@ private extension AgentNetworkUnrestrictedRule {
     }
 
     func hasEgressPolicy(_ workload: GraphNode, _ graph: Graph) -> Bool {
-        graph.edges(to: workload.id, label: "selects").contains { edge in
+        graph.edges(to: workload.id, label: .selects).contains { edge in
             let policy = graph[edge.from]
             return policy.kind == .networkPolicy && WorkloadWithoutEgressPolicyRule.restrictsEgress(policy)
         }

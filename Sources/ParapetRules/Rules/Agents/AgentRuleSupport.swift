@@ -9,7 +9,7 @@ extension RuleContext {
 
     /// Workloads an agent runs in (through `runs-in` edges).
     func workloads(of agent: GraphNode) -> [GraphNode] {
-        graph.edges(from: agent.id, label: "runs-in").map { graph[$0.to] }.filter { $0.kind == .workload }
+        graph.edges(from: agent.id, label: .runsIn).map { graph[$0.to] }.filter { $0.kind == .workload }
     }
 }
 

@@ -57,9 +57,9 @@ struct AISpendWithoutBudgetRule: Rule {
                 let uses = live.filter { ModelUse.cloud(of: $0.type) == cloud }.inSourceOrder
                 guard let first = uses.first else { continue }
                 let related = uses.dropFirst().map {
-                    RelatedLocation(range: context.declarationRange(of: $0), message: "`\($0.displayAddress)` also provisions model use")
+                    RelatedLocation(range: $0.headerRange, message: "`\($0.displayAddress)` also provisions model use")
                 }
-                findings.append(finding("Model use with no `\(cloud.budget)` in this configuration", at: context.declarationRange(of: first),
+                findings.append(finding("Model use with no `\(cloud.budget)` in this configuration", at: first.headerRange,
                                         node: first, path: "budget", related: related))
             }
         }

@@ -47,7 +47,7 @@ struct FunctionConcurrencyUnboundedRule: Rule {
         var findings: [Finding] = []
         for function in context.graph.nodes(.resource) where function.type == "aws_lambda_function" && context.graph.mayExist(function) {
             guard let reserved = function.attributes["reserved_concurrent_executions"], !reserved.isNull else {
-                findings.append(finding("Function has no `reserved_concurrent_executions`", at: context.declarationRange(of: function),
+                findings.append(finding("Function has no `reserved_concurrent_executions`", at: function.headerRange,
                                         node: function, path: "reserved_concurrent_executions"))
                 continue
             }

@@ -73,7 +73,7 @@ struct WorkloadWithoutEgressPolicyRule: Rule {
         for policy in graph.nodes(.networkPolicy) { policiesByNamespace[policy.namespace ?? "default", default: []].append(policy) }
         var findings: [Finding] = []
         for workload in graph.nodes(.workload) {
-            let selecting = Set(graph.edges(to: workload.id, label: "selects").map(\.from))
+            let selecting = Set(graph.edges(to: workload.id, label: .selects).map(\.from))
             let policies = policiesByNamespace[workload.namespace ?? "default"] ?? []
             if policies.contains(where: { selecting.contains($0.id) && Self.restrictsEgress($0) }) { continue }
             if policies.contains(where: { Self.hasUnknownSelector($0) }) { continue }

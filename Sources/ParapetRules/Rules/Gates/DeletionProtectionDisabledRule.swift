@@ -51,7 +51,7 @@ struct DeletionProtectionDisabledRule: Rule {
                 let written = node.attributes[protection.attribute]
                 let why = written == nil ? "no `\(protection.attribute)`" : "`\(protection.attribute)` is null"
                 findings.append(finding("Deletion protection is off by default on `\(node.addressInModule)` (\(why))",
-                                        at: written?.range ?? context.declarationRange(of: node), node: node,
+                                        at: written?.range ?? node.headerRange, node: node,
                                         path: protection.attribute, related: written?.evidence.unique ?? []))
                 continue
             }

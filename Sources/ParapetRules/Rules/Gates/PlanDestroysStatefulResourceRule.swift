@@ -64,11 +64,11 @@ struct PlanDestroysStatefulResourceRule: Rule {
         var findings: [Finding] = []
         for change in context.graph.nodes(.planChange) where stateful[change.type] != nil {
             guard let actions = change.attributes["actions"], actions.strings.contains("delete") else { continue }
-            let address = change.attributes["address"]?.string ?? change.address
+            let address = change.attributes["address"]?.string ?? change.address.local
             let verb = actions.strings.contains("create") ? "replaces" : "destroys"
-            let declarations = context.graph.edges(from: change.id, label: "plans").map { edge in
+            let declarations = context.graph.edges(from: change.id, label: .plans).map { edge in
                 let resource = context.graph[edge.to]
-                return RelatedLocation(range: context.declarationRange(of: resource), message: "`\(resource.localAddress ?? resource.address)` is declared here")
+                return RelatedLocation(range: resource.headerRange, message: "`\(resource.displayAddress)` is declared here")
             }
             findings.append(finding("Plan \(verb) stateful `\(address)`", at: actions.range, node: change, path: "actions",
                                     related: declarations))

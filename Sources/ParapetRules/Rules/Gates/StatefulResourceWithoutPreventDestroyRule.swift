@@ -41,7 +41,7 @@ struct StatefulResourceWithoutPreventDestroyRule: Rule {
             let node = resource.node
             guard let flag = node.attributes.at("lifecycle.prevent_destroy"), !flag.isNull else {
                 findings.append(finding("Stateful `\(node.addressInModule)` has no `prevent_destroy`",
-                                        at: context.declarationRange(of: node), node: node, path: "lifecycle.prevent_destroy"))
+                                        at: node.headerRange, node: node, path: "lifecycle.prevent_destroy"))
                 continue
             }
             if flag.bool == false {

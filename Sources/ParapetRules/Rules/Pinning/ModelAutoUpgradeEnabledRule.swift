@@ -62,7 +62,7 @@ struct ModelAutoUpgradeEnabledRule: Rule {
     func check(_ context: RuleContext) -> [Finding] {
         var findings: [Finding] = []
         for node in context.graph.nodes(.resource) where node.type == "azurerm_cognitive_deployment" && context.graph.mayExist(node) {
-            let name = node.address.split(separator: ".").last.map(String.init) ?? node.address
+            let name = node.addressInModule.split(separator: ".").dropFirst().joined(separator: ".")
             if let option = node.attributes["version_upgrade_option"], !option.isNull {
                 if let text = option.string, text != "NoAutoUpgrade" {
                     findings.append(finding("Upgrade option `\(text)` lets Azure swap the model version",
@@ -71,7 +71,7 @@ struct ModelAutoUpgradeEnabledRule: Rule {
                 }
             } else {
                 findings.append(finding("Deployment `\(name)` upgrades its model by default (no `version_upgrade_option`)",
-                                        at: context.declarationRange(of: node), node: node, path: "version_upgrade_option"))
+                                        at: node.headerRange, node: node, path: "version_upgrade_option"))
             }
             for model in node.attributes["model"]?.elements ?? [] where model.members != nil {
                 let version = model["version"]

@@ -38,6 +38,6 @@ struct ApiAccessLoggingDisabledRule: Rule {
         let stageTypes: Set<String> = ["aws_api_gateway_stage", "aws_apigatewayv2_stage"]
         return context.graph.nodes(.resource)
             .filter { stageTypes.contains($0.type) && context.graph.mayExist($0) && ($0.attributes["access_log_settings"]?.elements ?? []).isEmpty }
-            .map { finding("Stage has no `access_log_settings`", at: context.declarationRange(of: $0), node: $0, path: "access_log_settings") }
+            .map { finding("Stage has no `access_log_settings`", at: $0.headerRange, node: $0, path: "access_log_settings") }
     }
 }

@@ -55,7 +55,7 @@ struct ClusterControlPlaneLoggingDisabledRule: Rule {
                     guard cluster.attributes["oms_agent"] == nil,
                           case .none = Coverage.of(cluster, by: "azurerm_monitor_diagnostic_setting", through: "target_resource_id",
                                                    in: graph, configuration: configuration.nodes) else { continue }
-                    findings.append(finding("AKS cluster has no diagnostic setting for `kube-audit` logs", at: context.declarationRange(of: cluster),
+                    findings.append(finding("AKS cluster has no diagnostic setting for `kube-audit` logs", at: cluster.headerRange,
                                             node: cluster, path: "diagnostic_setting"))
                 default: continue
                 }
@@ -68,7 +68,7 @@ struct ClusterControlPlaneLoggingDisabledRule: Rule {
 private extension ClusterControlPlaneLoggingDisabledRule {
     func eks(_ cluster: GraphNode, _ context: RuleContext) -> [Finding] {
         guard let types = cluster.attributes["enabled_cluster_log_types"], !types.isNull else {
-            return [finding("EKS cluster has no `enabled_cluster_log_types`", at: context.declarationRange(of: cluster),
+            return [finding("EKS cluster has no `enabled_cluster_log_types`", at: cluster.headerRange,
                             node: cluster, path: "enabled_cluster_log_types")]
         }
         // An element not known before apply may be the missing type.

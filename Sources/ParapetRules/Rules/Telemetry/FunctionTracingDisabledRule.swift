@@ -54,7 +54,7 @@ struct FunctionTracingDisabledRule: Rule {
         var findings: [Finding] = []
         for function in context.graph.nodes(.resource) where function.type == "aws_lambda_function" && context.graph.mayExist(function) {
             guard let config = function.attributes["tracing_config"] else {
-                findings.append(finding("Function has no `tracing_config` with mode `Active`", at: context.declarationRange(of: function),
+                findings.append(finding("Function has no `tracing_config` with mode `Active`", at: function.headerRange,
                                         node: function, path: "tracing_config"))
                 continue
             }

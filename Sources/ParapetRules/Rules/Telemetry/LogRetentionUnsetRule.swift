@@ -42,7 +42,7 @@ struct LogRetentionUnsetRule: Rule {
         var findings: [Finding] = []
         for group in context.graph.nodes(.resource) where group.type == "aws_cloudwatch_log_group" && context.graph.mayExist(group) {
             guard let retention = group.attributes["retention_in_days"] else {
-                findings.append(finding("Log group has no `retention_in_days`: logs never expire", at: context.declarationRange(of: group),
+                findings.append(finding("Log group has no `retention_in_days`: logs never expire", at: group.headerRange,
                                         node: group, path: "retention_in_days"))
                 continue
             }

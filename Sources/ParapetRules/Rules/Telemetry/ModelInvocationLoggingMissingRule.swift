@@ -81,7 +81,7 @@ struct ModelInvocationLoggingMissingRule: Rule {
                       case .none = Coverage.of(account, by: "azurerm_monitor_diagnostic_setting", through: "target_resource_id",
                                                in: context.graph, configuration: configuration.nodes) else { continue }
                 findings.append(finding("Account of kind `\(kind)` has no diagnostic setting for requests",
-                                        at: context.declarationRange(of: account), node: account, path: "diagnostic_setting"))
+                                        at: account.headerRange, node: account, path: "diagnostic_setting"))
             }
         }
         return findings
@@ -95,9 +95,9 @@ private extension ModelInvocationLoggingMissingRule {
         guard let first = uses.first,
               !nodes.contains(where: { $0.type == "aws_bedrock_model_invocation_logging_configuration" }) else { return [] }
         let related = uses.dropFirst().map {
-            RelatedLocation(range: context.declarationRange(of: $0), message: "`\($0.displayAddress)` also uses Bedrock models")
+            RelatedLocation(range: $0.headerRange, message: "`\($0.displayAddress)` also uses Bedrock models")
         }
         return [finding("No `aws_bedrock_model_invocation_logging_configuration` for Bedrock use",
-                        at: context.declarationRange(of: first), node: first, path: "invocation_logging", related: related)]
+                        at: first.headerRange, node: first, path: "invocation_logging", related: related)]
     }
 }

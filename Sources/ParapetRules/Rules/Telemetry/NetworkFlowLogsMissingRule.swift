@@ -39,7 +39,7 @@ struct NetworkFlowLogsMissingRule: Rule {
             for vpc in configuration.nodes where vpc.type == "aws_vpc" && context.graph.mayExist(vpc) {
                 guard case .none = Coverage.of(vpc, by: "aws_flow_log", through: "vpc_id", in: context.graph,
                                                configuration: configuration.nodes) else { continue }
-                findings.append(finding("No `aws_flow_log` names this VPC through `vpc_id`", at: context.declarationRange(of: vpc),
+                findings.append(finding("No `aws_flow_log` names this VPC through `vpc_id`", at: vpc.headerRange,
                                         node: vpc, path: "flow_log"))
             }
         }

@@ -49,9 +49,9 @@ struct WorkloadWithoutMetricsRule: Rule {
             guard ["Deployment", "StatefulSet", "DaemonSet"].contains(kind), let template = PodTemplate(workload: workload) else { continue }
             if Self.hasScrapeAnnotation(template.annotations) || Self.hasScrapeAnnotation(workload.attributes.at("metadata.annotations")) { continue }
             if template.allContainers.contains(where: Self.exportsOpenTelemetry) { continue }
-            if !graph.edges(to: workload.id, label: "monitors").isEmpty { continue }
-            let services = graph.edges(to: workload.id, label: "selects").map { graph[$0.from] }.filter { $0.kind == .service }
-            if services.contains(where: { !graph.edges(to: $0.id, label: "monitors").isEmpty }) { continue }
+            if !graph.edges(to: workload.id, label: .monitors).isEmpty { continue }
+            let services = graph.edges(to: workload.id, label: .selects).map { graph[$0.from] }.filter { $0.kind == .service }
+            if services.contains(where: { !graph.edges(to: $0.id, label: .monitors).isEmpty }) { continue }
             findings.append(finding("\(workload.kubernetesDisplay) exports no metrics or traces", at: workload.nameRange, node: workload))
         }
         return findings

@@ -13,9 +13,11 @@ public protocol Rule: Sendable {
 public struct RuleContext: Sendable {
     public let graph: Graph
     public let files: [ParsedFile]
-    public let options: [String: Value]
+    /// Validated options from the configuration, by rule code, then option name; rules read them
+    /// through `option(_:in:)`.
+    public let options: [String: [String: RuleOptionValue]]
 
-    public init(graph: Graph, files: [ParsedFile], options: [String: Value] = [:]) {
+    public init(graph: Graph, files: [ParsedFile], options: [String: [String: RuleOptionValue]] = [:]) {
         self.graph = graph
         self.files = files
         self.options = options
@@ -23,6 +25,11 @@ public struct RuleContext: Sendable {
 }
 
 extension Rule {
+    /// The configured value of one of this rule's options, or its default.
+    public func option<Value>(_ key: RuleOptionKey<Value>, in context: RuleContext) -> Value {
+        key.value(in: context.options[Self.metadata.code])
+    }
+
     /// A finding of this rule at its default severity (configuration may change it later).
     public func finding(_ message: String, at range: SourceRange, node: GraphNode? = nil, path: String? = nil,
                         related: [RelatedLocation] = []) -> Finding {

@@ -27,8 +27,8 @@ struct GraphCommand: ParsableCommand {
         let discovered: [DiscoveredFile]
         do {
             discovered = try Scan.discover(options)
-        } catch {
-            throw ValidationError("\(error)")
+        } catch let error as Discovery.DiscoveryError {
+            throw RunError(error.description)
         }
         let graph = GraphBuilder.build(Scan.load(discovered, options: options))
         switch format {

@@ -76,6 +76,9 @@ struct ScanCommand: ParsableCommand {
         if let unknown = (options.only + options.ignore).first(where: { !Configuration.isKnownSelector($0) }) {
             throw unknownRule(unknown)
         }
+        if let config, !FileManager.default.fileExists(atPath: config) {
+            throw RunError("no such configuration file: \(config)")
+        }
         if listFiles {
             try printFileList(options)
             return

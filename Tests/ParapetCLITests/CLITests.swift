@@ -298,6 +298,8 @@ let cleanTerraform = "locals {\n  name = \"logs\"\n}\n"
         let unknown = try CLI.run(["scan", "--ignore", "EGR9", "--exit-zero"], in: workspace.url)
         #expect(unknown.status == 2)
         #expect(unknown.stderr.contains("unknown rule `EGR9`; run `parapet rules` to list them"))
+        let option = try CLI.run(["scan", "--selct", "EGR"], in: workspace.url)
+        #expect(option.status == 2 && option.stderr.contains("Did you mean '--select'?"))
     }
 
     @Test func configurationErrorsExitTwoEvenWithExitZero() throws {
@@ -310,6 +312,8 @@ let cleanTerraform = "locals {\n  name = \"logs\"\n}\n"
         let sarif = try CLI.run(["scan", "--format", "sarif", "--output", "out.sarif"], in: workspace.url)
         #expect(sarif.status == 2)
         #expect(sarif.stderr.contains(".parapet.yaml:1:9: PAR005 `select` must be a list"))
+        let missing = try CLI.run(["scan", "--config", "nope.yaml"], in: workspace.url)
+        #expect(missing.status == 2 && missing.stderr == "error: no such configuration file: nope.yaml\n" && missing.stdout.isEmpty)
         let fixed = try Workspace(["main.tf": cleanTerraform, ".parapet.yaml": "select: [EGR]\n"])
         #expect(try CLI.run(["scan"], in: fixed.url).status == 0)
     }

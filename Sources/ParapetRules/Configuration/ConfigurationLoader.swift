@@ -123,7 +123,7 @@ public enum ConfigurationLoader {
     static func stringList(_ node: DataNode, _ key: String, _ findings: inout [Finding]) -> [String] {
         guard let items = list(node, key, &findings) else { return [] }
         return items.compactMap { item in
-            if let s = item.string, item.scalar != nil { return s }
+            if let s = item.string { return s }
             findings.append(error("Expected a string in `\(key)`", item.range))
             return nil
         }
@@ -148,7 +148,7 @@ public enum ConfigurationLoader {
 
     /// Reports an unknown rule selector with the closest known code or name.
     static func checkRule(_ node: DataNode, _ findings: inout [Finding]) -> Bool {
-        guard let text = node.string, node.scalar != nil else {
+        guard let text = node.string else {
             findings.append(error("Expected a rule code, family or name", node.range))
             return false
         }

@@ -11,9 +11,8 @@ struct LogRetentionUnsetRule: Rule {
         rationale: """
             A log group without `retention_in_days` (or with `0`) never expires: agent transcripts \
             and tool output accumulate, cost grows without bound, and data kept past its purpose is \
-            a liability. Too short a retention loses the audit trail; set the rule option \
-            `minimum-days` (default `0`: only never-expiring groups are flagged). A value not known \
-            before apply is not flagged.
+            a liability. Too short a retention loses the audit trail: the `minimum-days` option \
+            flags that too. A value not known before apply is not flagged.
             """,
         remediation: "Set `retention_in_days` to the period the logs are needed for, at least the configured minimum.",
         examples: [

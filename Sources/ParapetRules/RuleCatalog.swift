@@ -18,17 +18,23 @@ public enum RuleCatalog {
 }
 
 public enum EditDistance {
-    /// Levenshtein distance over characters, case-insensitive.
+    /// Edit distance over characters, case-insensitive, where swapping two neighbours counts as
+    /// one edit (optimal string alignment): `scna` is one typo away from `scan`.
     public static func distance(_ a: String, _ b: String) -> Int {
         let a = Array(a.lowercased()), b = Array(b.lowercased())
         if a.isEmpty { return b.count }
         if b.isEmpty { return a.count }
+        var beforePrevious: [Int] = []
         var previous = Array(0...b.count)
         for i in 1...a.count {
             var current = [i] + Array(repeating: 0, count: b.count)
             for j in 1...b.count {
                 current[j] = min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + (a[i - 1] == b[j - 1] ? 0 : 1))
+                if i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1] {
+                    current[j] = min(current[j], beforePrevious[j - 2] + 1)
+                }
             }
+            beforePrevious = previous
             previous = current
         }
         return previous[b.count]
@@ -47,6 +53,12 @@ public enum RuleDocs {
     public static func text(_ rule: RuleMetadata) -> String {
         var out = "\(rule.code) \(rule.name) (\(rule.family.rawValue), \(rule.defaultSeverity.rawValue))\n\n"
         out += rule.summary + "\n\nWhy\n" + rule.rationale + "\n\nHow to fix\n" + rule.remediation + "\n"
+        if !rule.options.isEmpty {
+            out += "\nOptions (in .parapet.yaml, under `rules: {\(rule.code): {...}}`)\n"
+            for option in rule.options {
+                out += "    \(option.name) (\(option.kind.rawValue), default \(option.defaultValue)): \(option.doc)\n"
+            }
+        }
         for example in rule.examples {
             let heading = example.expectation == .triggers ? "Example that triggers" : "Example that passes"
             out += "\n\(heading) (\(example.fileName))\n"
@@ -61,6 +73,12 @@ public enum RuleDocs {
         var out = "# \(rule.code) \(rule.name)\n\n"
         out += "Family: \(rule.family.rawValue) · Default severity: \(rule.defaultSeverity.rawValue)\n\n"
         out += rule.summary + "\n\n## Why\n\n" + rule.rationale + "\n\n## How to fix\n\n" + rule.remediation + "\n"
+        if !rule.options.isEmpty {
+            out += "\n## Options\n\nSet in `.parapet.yaml`; the values shown are the defaults.\n\n```yaml\nrules:\n  \(rule.code):\n"
+            out += rule.options.map { "    \($0.name): \($0.defaultValue)\n" }.joined() + "```\n\n"
+            out += "| option | type | default | meaning |\n| --- | --- | --- | --- |\n"
+            out += rule.options.map { "| `\($0.name)` | \($0.kind.rawValue) | `\($0.defaultValue)` | \($0.doc) |\n" }.joined()
+        }
         for example in rule.examples {
             let heading = example.expectation == .triggers ? "Triggers" : "Passes"
             out += "\n## \(heading): `\(example.fileName)`\n\n```\n" + example.source.replacingOccurrences(of: "↓", with: "") + "\n```\n"

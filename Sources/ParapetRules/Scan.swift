@@ -13,8 +13,13 @@ public struct ScanOptions: Sendable {
     public var workers: Int
     /// An explicit configuration file; otherwise `.parapet.yaml` is looked for.
     public var configPath: String?
-    /// Narrows the rules to these codes, names or families (on top of the configuration).
+    /// `--select`: these codes, names or families replace the configuration's `select`.
     public var only: [String] = []
+    /// `--ignore`: these codes, names or families are added to the configuration's `ignore`.
+    public var ignore: [String] = []
+    /// The upward search for `.parapet.yaml` stops at this directory (tests scan inside a
+    /// repository that may have its own configuration).
+    public var configSearchCeiling: String?
     /// Extra tfvars files for every Terraform root module (`--var-file`).
     public var varFiles: [String] = []
 
@@ -92,15 +97,8 @@ public enum Scan {
     /// Everything up to the rules: configuration, files, parse, graph. `scan`, `agents`, `graph`,
     /// `bench` and the plugin all go through it, so they see the same graph.
     public static func build(_ options: ScanOptions) throws -> BuiltScan {
-        var configuration = Configuration()
-        var findings: [Finding] = []
-        if let path = ConfigurationLoader.locate(explicit: options.configPath, workingDirectory: options.workingDirectory, roots: options.roots) {
-            let display = Discovery(workingDirectory: options.workingDirectory).display(Discovery.absolute(path, in: options.workingDirectory))
-            let (loaded, problems) = ConfigurationLoader.load(path: path, displayPath: display)
-            configuration = loaded
-            findings += problems
-        }
-        if !options.only.isEmpty { configuration.select = options.only }
+        let (configuration, configurationFindings) = ConfigurationLoader.resolve(options)
+        var findings = configurationFindings
         var timings: [(stage: String, seconds: Double)] = []
         var clock = DispatchTime.now().uptimeNanoseconds
         func lap(_ stage: String) {

@@ -3,6 +3,7 @@ import Foundation
 import ParapetCore
 import ParapetGraph
 import ParapetRules
+import ParapetSyntax
 
 struct AgentsCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
@@ -28,8 +29,8 @@ struct AgentsCommand: ParsableCommand {
         let result: ScanResult
         do {
             result = try Scan.run(options)
-        } catch {
-            throw ValidationError("\(error)")
+        } catch let error as Discovery.DiscoveryError {
+            throw RunError(error.description)
         }
         let cards = AgentCard.cards(graph: result.graph, findings: result.findings, pinning: ModelPinningDescription.describe)
         switch format {

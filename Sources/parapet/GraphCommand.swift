@@ -27,8 +27,8 @@ struct GraphCommand: ParsableCommand {
         let graph: Graph
         do {
             graph = try Scan.build(options).graph
-        } catch {
-            throw ValidationError("\(error)")
+        } catch let error as Discovery.DiscoveryError {
+            throw RunError(error.description)
         }
         switch format {
         case .text: print(GraphDump.text(graph), terminator: "")

@@ -18,8 +18,7 @@ struct Parapet: ParsableCommand {
               parapet scan --list-files .          show which files Parapet reads, and as what
               parapet explain EGR201               why a rule exists and how to fix its findings
 
-            Exit status: 0 no findings at or above --fail-on, 1 findings, 2 usage, configuration \
-            or internal error.
+            \(ExitStatus.help)
             """,
         version: version,
         subcommands: [ScanCommand.self, RulesCommand.self, ExplainCommand.self, AgentsCommand.self, GraphCommand.self, ParseCommand.self, VersionCommand.self, BenchCommand.self],

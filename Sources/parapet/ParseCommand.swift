@@ -14,10 +14,10 @@ struct ParseCommand: ParsableCommand {
     func run() throws {
         let cwd = FileManager.default.currentDirectoryPath
         guard let discovered = try? Discovery(workingDirectory: cwd).files(under: [file]).first else {
-            throw ValidationError("no such file: \(file)")
+            throw RunError("no such file: \(file)")
         }
         guard let parsed = Loader().load(discovered) else {
-            throw ValidationError("\(file) is not a file kind Parapet reads")
+            throw RunError("\(file) is not a file kind Parapet reads")
         }
         print("kind \(parsed.kind.rawValue)")
         print(SyntaxDump.render(parsed), terminator: "")

@@ -1,19 +1,28 @@
 import ArgumentParser
 import Foundation
 
-// ArgumentParser exits 64 on usage errors; Parapet's contract is 0 clean, 1 findings, 2 usage,
-// configuration or internal error.
+// ArgumentParser exits 64 on usage errors and 1 on unexpected ones; Parapet's contract is 0 clean,
+// 1 findings, 2 usage or configuration error, 3 internal error.
+let arguments = Array(CommandLine.arguments.dropFirst())
 do {
-    var command = try Parapet.parseAsRoot()
+    if let mistyped = Parapet.mistypedSubcommand(arguments) { throw mistyped }
+    var command = try Parapet.parseAsRoot(arguments)
     try command.run()
 } catch let exit as ExitCode {
     Foundation.exit(exit.rawValue)
+} catch let error as RunError {
+    FileHandle.standardError.write(Data("error: \(error.description)\n".utf8))
+    Foundation.exit(ExitStatus.usageOrConfiguration)
 } catch {
-    let code = Parapet.exitCode(for: error)
-    if code == .success {
+    switch Parapet.exitCode(for: error) {
+    case .success:
         print(Parapet.fullMessage(for: error))
-        Foundation.exit(0)
+        Foundation.exit(ExitStatus.clean)
+    case .validationFailure:
+        FileHandle.standardError.write(Data((Parapet.fullMessage(for: error) + "\n").utf8))
+        Foundation.exit(ExitStatus.usageOrConfiguration)
+    default:
+        FileHandle.standardError.write(Data("internal error: \(error)\n".utf8))
+        Foundation.exit(ExitStatus.internalError)
     }
-    FileHandle.standardError.write(Data((Parapet.fullMessage(for: error) + "\n").utf8))
-    Foundation.exit(2)
 }

@@ -41,6 +41,41 @@ struct CLI {
     }
 }
 
+#if os(Linux)
+import Glibc
+
+extension CLI {
+    /// Runs the binary with a pseudo-terminal as its standard output, so that it sees a terminal.
+    /// `environment` is added to the test's environment without `NO_COLOR`.
+    static func runOnTerminal(_ arguments: [String], in directory: URL, environment: [String: String] = [:]) throws -> Output {
+        var controller: CInt = -1, terminal: CInt = -1
+        guard openpty(&controller, &terminal, nil, nil, nil) == 0 else { throw CocoaError(.fileReadUnknown) }
+        defer { close(controller) }
+        let process = Process()
+        process.executableURL = binary
+        process.arguments = arguments
+        process.currentDirectoryURL = directory
+        var variables = ProcessInfo.processInfo.environment
+        variables["NO_COLOR"] = nil
+        process.environment = variables.merging(environment) { _, new in new }
+        process.standardOutput = FileHandle(fileDescriptor: terminal, closeOnDealloc: false)
+        process.standardError = FileHandle.nullDevice
+        try process.run()
+        close(terminal)
+        // Reading ends with an error once the child has closed its end of the terminal.
+        var output = Data()
+        var buffer = [UInt8](repeating: 0, count: 4096)
+        while true {
+            let count = read(controller, &buffer, buffer.count)
+            if count <= 0 { break }
+            output.append(contentsOf: buffer[0..<count])
+        }
+        process.waitUntilExit()
+        return Output(status: process.terminationStatus, stdout: String(decoding: output, as: UTF8.self), stderr: "")
+    }
+}
+#endif
+
 /// A scratch directory with the given files, removed when the test ends.
 final class Workspace {
     let url: URL
@@ -99,11 +134,35 @@ let cleanTerraform = "locals {\n  name = \"logs\"\n}\n"
         #expect(output.status == 0, "\(output.stdout)")
     }
 
-    @Test func aMissingPathIsAUsageError() throws {
+    @Test func aMissingPathIsOneLineWithoutTheUsageBanner() throws {
         let workspace = try Workspace([:])
         let output = try CLI.run(["scan", "does-not-exist"], in: workspace.url)
         #expect(output.status == 2)
-        #expect(output.stderr.contains("does-not-exist"))
+        #expect(output.stderr == "error: no such file or directory: does-not-exist\n")
+        #expect(output.stdout.isEmpty)
+    }
+
+    @Test func aMistypedSubcommandGetsASuggestion() throws {
+        let workspace = try Workspace([:])
+        let output = try CLI.run(["scna"], in: workspace.url)
+        #expect(output.status == 2)
+        #expect(output.stderr == "error: unknown command `scna`; did you mean `scan`?\n")
+        let rules = try CLI.run(["rulse", "--format", "json"], in: workspace.url)
+        #expect(rules.status == 2 && rules.stderr.contains("did you mean `rules`?"))
+        // A directory that happens to look like a subcommand is still scanned.
+        let directory = try Workspace(["scna/main.tf": cleanTerraform])
+        #expect(try CLI.run(["scna"], in: directory.url).status == 0)
+    }
+
+    @Test func helpDocumentsTheExitStatuses() throws {
+        let workspace = try Workspace([:])
+        for arguments in [["--help"], ["scan", "--help"]] {
+            let output = try CLI.run(arguments, in: workspace.url)
+            #expect(output.status == 0)
+            let help = output.stdout.replacingOccurrences(of: "\n", with: " ")
+            #expect(help.contains("0 no findings at or above --fail-on, 1 findings, 2 usage or configuration error"), "\(arguments)")
+            #expect(help.contains("3 internal error"), "\(arguments)")
+        }
     }
 
     @Test func anUnknownFormatIsAUsageError() throws {
@@ -214,4 +273,112 @@ let cleanTerraform = "locals {\n  name = \"logs\"\n}\n"
         let missing = try CLI.run(["scan", "infra", "--var-file", "nope.tfvars"], in: workspace.url)
         #expect(missing.status == 2)
     }
+
+    @Test func selectAndIgnoreTakeCodesPrefixesAndNames() throws {
+        let workspace = try Workspace(["pod.yaml": openPod])
+        func codes(_ arguments: [String]) throws -> Set<String> {
+            let output = try CLI.run(["scan", "--format", "json"] + arguments, in: workspace.url)
+            let object = try #require(try JSONSerialization.jsonObject(with: Data(output.stdout.utf8)) as? [String: Any])
+            return Set((object["findings"] as? [[String: Any]] ?? []).compactMap { $0["code"] as? String })
+        }
+        let all = try codes([])
+        #expect(all.isSuperset(of: ["PIN504", "BUD310", "EGR202"]))
+        #expect(try codes(["--select", "PIN504"]) == ["PIN504"])
+        #expect(try codes(["--select", "image-not-pinned,EGR2"]) == ["PIN504", "EGR202"])
+        #expect(try codes(["--select", "PIN", "--select", "budget"]) == all.filter { $0.hasPrefix("PIN") || $0.hasPrefix("BUD") })
+        #expect(try codes(["--ignore", "PIN504", "--ignore", "EGR"]) == all.filter { $0 != "PIN504" && !$0.hasPrefix("EGR") })
+    }
+
+    @Test func anUnknownRuleSelectorIsAUsageErrorWithASuggestion() throws {
+        let workspace = try Workspace(["pod.yaml": openPod])
+        let typo = try CLI.run(["scan", "--select", "PIN5O4"], in: workspace.url)
+        #expect(typo.status == 2)
+        #expect(typo.stderr == "error: unknown rule `PIN5O4`; did you mean `PIN504`?\n")
+        #expect(typo.stdout.isEmpty)
+        let unknown = try CLI.run(["scan", "--ignore", "EGR9", "--exit-zero"], in: workspace.url)
+        #expect(unknown.status == 2)
+        #expect(unknown.stderr.contains("unknown rule `EGR9`; run `parapet rules` to list them"))
+        let option = try CLI.run(["scan", "--selct", "EGR"], in: workspace.url)
+        #expect(option.status == 2 && option.stderr.contains("Did you mean '--select'?"))
+    }
+
+    @Test func configurationErrorsExitTwoEvenWithExitZero() throws {
+        let workspace = try Workspace(["main.tf": cleanTerraform, ".parapet.yaml": "select: EGR\nrules:\n  TEL123: {minimum-days: ninety}\n"])
+        let text = try CLI.run(["scan", "--exit-zero", "--color", "never"], in: workspace.url)
+        #expect(text.status == 2)
+        #expect(text.stdout.contains(".parapet.yaml:1:9: error PAR005 `select` must be a list; write `[EGR]`"))
+        #expect(text.stdout.contains(".parapet.yaml:3:26: error PAR005 Option `minimum-days` of TEL123 must be an integer, not `ninety`"))
+        // When the report goes elsewhere, the errors still reach the person who ran it.
+        let sarif = try CLI.run(["scan", "--format", "sarif", "--output", "out.sarif"], in: workspace.url)
+        #expect(sarif.status == 2)
+        #expect(sarif.stderr.contains(".parapet.yaml:1:9: PAR005 `select` must be a list"))
+        let missing = try CLI.run(["scan", "--config", "nope.yaml"], in: workspace.url)
+        #expect(missing.status == 2 && missing.stderr == "error: no such configuration file: nope.yaml\n" && missing.stdout.isEmpty)
+        let fixed = try Workspace(["main.tf": cleanTerraform, ".parapet.yaml": "select: [EGR]\n"])
+        #expect(try CLI.run(["scan"], in: fixed.url).status == 0)
+    }
+
+    @Test func theConfigurationAboveTheScannedPathAppliesWithItsOwnGlobs() throws {
+        let workspace = try Workspace([
+            "repo/.parapet.yaml": "exclude: [\"legacy/**\"]\nper-path-ignores:\n  \"apps/**\": [BUD310]\n",
+            "repo/legacy/pod.yaml": openPod, "repo/apps/pod.yaml": openPod,
+        ])
+        for (directory, path) in [("", "repo"), ("repo/apps", "."), ("repo/apps", "../legacy")] {
+            let output = try CLI.run(["scan", path, "--format", "json"], in: workspace.url.appendingPathComponent(directory))
+            #expect(!output.stdout.contains("legacy/pod.yaml"), "\(directory) \(path)")
+            #expect(!output.stdout.contains("BUD310"), "\(directory) \(path)")
+        }
+        let listed = try CLI.run(["scan", "--list-files", "repo"], in: workspace.url)
+        #expect(listed.stdout.contains("repo/apps/pod.yaml") && !listed.stdout.contains("legacy"))
+    }
+
+    @Test func rulesJSONListsEveryRuleWithItsOptions() throws {
+        let workspace = try Workspace([:])
+        let output = try CLI.run(["rules", "--format", "json"], in: workspace.url)
+        #expect(output.status == 0)
+        let object = try #require(try JSONSerialization.jsonObject(with: Data(output.stdout.utf8)) as? [String: Any])
+        #expect(object["schemaVersion"] as? Int == 1)
+        let rules = try #require(object["rules"] as? [[String: Any]])
+        let text = try CLI.run(["rules"], in: workspace.url)
+        #expect(rules.count == text.stdout.split(separator: "\n").count)
+        let retention = try #require(rules.first { $0["code"] as? String == "TEL123" })
+        #expect(retention["name"] as? String == "log-retention-unset")
+        let options = try #require(retention["options"] as? [[String: Any]])
+        #expect(options.count == 1)
+        #expect(options.first?["name"] as? String == "minimum-days")
+        #expect(options.first?["type"] as? String == "integer")
+        #expect(options.first?["default"] as? Int == 0)
+        #expect(try CLI.run(["rules", "--format", "json"], in: workspace.url).stdout == output.stdout)
+    }
+
+    @Test func explainShowsARulesOptions() throws {
+        let workspace = try Workspace([:])
+        let output = try CLI.run(["explain", "TEL123"], in: workspace.url)
+        #expect(output.status == 0)
+        #expect(output.stdout.contains("minimum-days (integer, default 0):"))
+    }
+
+    #if os(Linux)
+    @Test func colorsFollowTheTerminalNoColorAndTheFlag() throws {
+        let workspace = try Workspace(["main.tf": brokenTerraform])
+        let escape = "\u{1B}["
+        #expect(try CLI.runOnTerminal(["scan"], in: workspace.url).stdout.contains(escape))
+        #expect(!(try CLI.runOnTerminal(["scan"], in: workspace.url, environment: ["NO_COLOR": "1"]).stdout.contains(escape)))
+        #expect(try CLI.runOnTerminal(["scan"], in: workspace.url, environment: ["NO_COLOR": ""]).stdout.contains(escape))
+        #expect(try CLI.runOnTerminal(["scan", "--color", "always"], in: workspace.url, environment: ["NO_COLOR": "1"]).stdout.contains(escape))
+        #expect(!(try CLI.runOnTerminal(["scan", "--color", "never"], in: workspace.url).stdout.contains(escape)))
+        #expect(!(try CLI.run(["scan"], in: workspace.url).stdout.contains(escape)), "a pipe is not a terminal")
+    }
+    #endif
 }
+
+let openPod = """
+    apiVersion: v1
+    kind: Pod
+    metadata:
+      name: web
+    spec:
+      containers:
+        - name: web
+          image: nginx:latest
+    """

@@ -4,8 +4,10 @@ import ParapetTestSupport
 import Testing
 @testable import ParapetRules
 
-/// A scratch directory scanned with the whole pipeline.
-private func scan(_ files: [String: String], only: [String] = []) throws -> [Finding] {
+/// A scratch directory scanned with the whole pipeline, from `directory` inside it (the working
+/// directory) over `roots`. The search for `.parapet.yaml` stops at the scratch directory.
+private func scan(_ files: [String: String], only: [String] = [], from directory: String = "", roots: [String] = ["."],
+                  configure: (inout ScanOptions) -> Void = { _ in }) throws -> [Finding] {
     let root = FileManager.default.temporaryDirectory.appendingPathComponent("parapet-rules-\(UUID().uuidString)")
     defer { try? FileManager.default.removeItem(at: root) }
     for (path, text) in files {
@@ -13,8 +15,10 @@ private func scan(_ files: [String: String], only: [String] = []) throws -> [Fin
         try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
         try text.write(to: url, atomically: true, encoding: .utf8)
     }
-    var options = ScanOptions(roots: ["."], workingDirectory: root.path, workers: 1)
+    var options = ScanOptions(roots: roots, workingDirectory: root.appendingPathComponent(directory).path, workers: 1)
     options.only = only
+    options.configSearchCeiling = root.path
+    configure(&options)
     return try Scan.run(options).findings
 }
 
@@ -77,6 +81,131 @@ private let openPod = """
         #expect(custom.range.start.line == 8)
         let broken = findings.filter { $0.code == "PAR005" && $0.range.path == "policies/broken.yaml" }
         #expect(broken.contains { $0.message.contains("`nme`") && $0.message.contains("did you mean `name`?") })
+    }
+}
+
+private let logGroups = """
+    resource "aws_cloudwatch_log_group" "short" {
+      name              = "/agents/short"
+      retention_in_days = 7
+    }
+    """
+
+@Suite struct RuleOptionTests {
+    @Test func aValidOptionReachesTheRule() throws {
+        let defaults = try scan(["main.tf": logGroups], only: ["TEL123"])
+        #expect(defaults.isEmpty, "\(defaults)")
+        let configured = try scan(["main.tf": logGroups, ".parapet.yaml": "rules:\n  log-retention-unset:\n    minimum-days: 30\n"],
+                                  only: ["TEL123"])
+        #expect(configured.map(\.message) == ["Retention `7` days is below the minimum of 30 days"])
+    }
+
+    @Test func unknownRulesOptionsAndTypesAreErrorsAtTheirLine() throws {
+        let config = """
+            rules:
+              TEL123:
+                minimum-day: 30
+              TEL111:
+                enabled: true
+              PIN5O4: {}
+              TEL: {}
+              log-retention-unset:
+                minimum-days: ninety
+            """
+        let findings = try scan(["main.tf": logGroups, ".parapet.yaml": config], only: ["TEL123", "PAR"])
+        let errors = findings.filter { $0.code == "PAR005" }
+        let byLine = Dictionary(errors.map { ($0.range.start.line, $0.message) }, uniquingKeysWith: { a, b in a + " | " + b })
+        #expect(byLine[3] == "Unknown option `minimum-day` for TEL123; did you mean `minimum-days`?")
+        #expect(byLine[5] == "Unknown option `enabled` for TEL111; TEL111 has no options")
+        #expect(byLine[6] == "Unknown rule `PIN5O4`; did you mean `PIN504`?")
+        #expect(byLine[7] == "`rules` takes one rule code or name, not `TEL`")
+        #expect(byLine[9] == "Option `minimum-days` of TEL123 must be an integer, not `ninety`")
+        #expect(errors.count == 5)
+        #expect(errors.allSatisfy { $0.range.path == ".parapet.yaml" })
+        // The mistyped value is not used: the default (0) applies and 7 days passes.
+        #expect(!findings.contains { $0.code == "TEL123" })
+    }
+
+    @Test func optionTypesAreStrict() throws {
+        for (written, expected) in [("\"30\"", "`30`"), ("30.5", "`30.5`"), ("[30]", "a list"), ("{days: 30}", "a mapping")] {
+            let findings = try scan([".parapet.yaml": "rules: {TEL123: {minimum-days: \(written)}}\n"])
+            #expect(findings.map(\.message) == ["Option `minimum-days` of TEL123 must be an integer, not \(expected)"], "\(written)")
+        }
+    }
+
+    @Test func hugeNumbersDoNotTrap() throws {
+        let findings = try scan([".parapet.yaml": "rules: {TEL123: {minimum-days: 1e300}}\n", "main.tf": logGroups], only: ["TEL123", "PAR"])
+        #expect(findings.map(\.code) == ["PAR005"])
+    }
+
+    @Test func everyOptionDefaultHasItsDeclaredKind() {
+        for rule in RuleCatalog.all {
+            for option in rule.options {
+                #expect(!option.doc.isEmpty && option.doc.hasSuffix("."), "\(rule.code) \(option.name)")
+                #expect(option.name == option.name.lowercased() && !option.name.contains(" "), "\(rule.code) \(option.name)")
+            }
+            #expect(Set(rule.options.map(\.name)).count == rule.options.count, "\(rule.code) declares an option twice")
+        }
+    }
+}
+
+@Suite struct ConfigurationLocationTests {
+    @Test func theNearestConfigurationAboveTheScannedPathApplies() throws {
+        let files = ["repo/.parapet.yaml": "ignore: [PIN504]\n", "repo/k8s/apps/pod.yaml": openPod]
+        let fromInside = try scan(files, from: "repo/k8s/apps")
+        #expect(!fromInside.isEmpty && !fromInside.contains { $0.code == "PIN504" }, "\(fromInside)")
+        let fromOutside = try scan(files, roots: ["repo/k8s"])
+        #expect(!fromOutside.isEmpty && !fromOutside.contains { $0.code == "PIN504" })
+        let aFile = try scan(files, roots: ["repo/k8s/apps/pod.yaml"])
+        #expect(!aFile.isEmpty && !aFile.contains { $0.code == "PIN504" })
+        let nearer = try scan(files.merging(["repo/k8s/.parapet.yaml": "ignore: [BUD310]\n"]) { a, _ in a }, roots: ["repo/k8s"])
+        #expect(nearer.contains { $0.code == "PIN504" } && !nearer.contains { $0.code == "BUD310" })
+        let elsewhere = try scan(["a/.parapet.yaml": "ignore: [PIN504]\n", "b/pod.yaml": openPod], roots: ["b"])
+        #expect(elsewhere.contains { $0.code == "PIN504" })
+    }
+
+    @Test func anExplicitConfigurationWinsOverTheSearch() throws {
+        let files = [".parapet.yaml": "ignore: [PIN504]\n", "ci/strict.yaml": "ignore: [BUD310]\n", "pod.yaml": openPod]
+        let findings = try scan(files) { $0.configPath = "ci/strict.yaml" }
+        #expect(findings.contains { $0.code == "PIN504" } && !findings.contains { $0.code == "BUD310" })
+    }
+
+    @Test func globsAreRelativeToTheConfigurationFile() throws {
+        let config = "exclude: [\"legacy/**\"]\nper-path-ignores:\n  \"apps/**\": [PIN504]\n"
+        let files = ["repo/.parapet.yaml": config, "repo/legacy/pod.yaml": openPod, "repo/apps/pod.yaml": openPod]
+        for (directory, roots) in [("", ["repo"]), ("repo", ["."]), ("repo/apps", ["..", "."])] {
+            let findings = try scan(files, from: directory, roots: roots)
+            #expect(!findings.contains { $0.range.path.contains("legacy") }, "\(directory)")
+            #expect(findings.contains { $0.range.path.hasSuffix("pod.yaml") } && !findings.contains { $0.code == "PIN504" }, "\(directory)")
+        }
+        // Relative to the file named by --config, not to the working directory.
+        let explicit = try scan(["ci/parapet.yaml": "exclude: [\"../legacy/**\", \"pod.yaml\"]\n", "legacy/pod.yaml": openPod]) {
+            $0.configPath = "ci/parapet.yaml"
+        }
+        #expect(explicit.contains { $0.range.path == "legacy/pod.yaml" })
+    }
+
+    @Test func aScalarWhereAListBelongsIsAnError() throws {
+        let findings = try scan(["legacy/pod.yaml": openPod, ".parapet.yaml": "exclude: legacy/**\nselect: PIN\nper-path-ignores:\n  x: PIN504\n"])
+        let errors = findings.filter { $0.code == "PAR005" }.map { "\($0.range.start.line):\($0.range.start.column) \($0.message)" }
+        #expect(errors == ["1:10 `exclude` must be a list; write `[legacy/**]`", "2:9 `select` must be a list; write `[PIN]`",
+                           "4:6 `per-path-ignores.x` must be a list; write `[PIN504]`"])
+        #expect(findings.contains { $0.code == "PIN504" }, "a rejected setting is not applied")
+    }
+
+    @Test func theCommandLineSelectReplacesAndIgnoreAdds() throws {
+        let files = ["pod.yaml": openPod, ".parapet.yaml": "select: [BUD]\nignore: [TEL111]\n"]
+        let selected = try scan(files) { $0.only = ["PIN", "TEL"] }
+        #expect(selected.contains { $0.code == "PIN504" } && !selected.contains { $0.code.hasPrefix("BUD") || $0.code == "TEL111" })
+        let ignored = try scan(files) { $0.ignore = ["BUD310"] }
+        #expect(ignored.isEmpty, "\(ignored)")
+    }
+}
+
+@Suite struct EditDistanceTests {
+    @Test(arguments: [("scna", "scan", 1), ("PIN5O4", "PIN504", 1), ("ab", "ba", 1), ("abc", "ca", 3), ("", "abc", 3), ("kitten", "sitting", 3)])
+    func distanceCountsASwapAsOneEdit(_ a: String, _ b: String, _ expected: Int) {
+        #expect(EditDistance.distance(a, b) == expected)
     }
 }
 

@@ -62,6 +62,7 @@ func concise(_ findings: [Finding]) -> String {
             #expect(RuleCatalog.find(rule) != nil, "fixture folder names no rule: \(rule)")
         }
         var options = ScanOptions(roots: ["."], workingDirectory: fixture.directory.path, workers: 2)
+        options.configSearchCeiling = fixture.directory.path
         if let rule = fixture.rule { options.only = [rule, "PAR"] }
         let result = try Scan.run(options)
         for finding in result.findings {

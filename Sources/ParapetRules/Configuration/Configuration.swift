@@ -16,6 +16,8 @@ import ParapetSyntax
 /// rules-dirs: [policies]
 /// require-suppression-reason: true
 /// ```
+///
+/// Globs are relative to the directory of the configuration file, wherever the scan runs from.
 public struct Configuration: Sendable {
     public var select: [String] = []
     public var ignore: [String] = []
@@ -23,11 +25,14 @@ public struct Configuration: Sendable {
     public var perPathIgnores: [(glob: String, rules: [String])] = []
     public var include: [String] = []
     public var exclude: [String] = []
-    public var ruleOptions: [String: Value] = [:]
+    /// Validated rule options: rule code, then option name.
+    public var ruleOptions: [String: [String: RuleOptionValue]] = [:]
     public var rulesDirs: [String] = []
     public var requireSuppressionReason = false
-    /// Where the file was, for resolving relative `rules-dirs`.
+    /// The absolute directory of the file: relative `rules-dirs` and globs start there.
     public var directory: String?
+    /// The absolute directory that display paths (`finding.range.path`) are relative to.
+    public var workingDirectory = "/"
 
     public init() {}
 
@@ -47,14 +52,29 @@ public struct Configuration: Sendable {
     }
 
     public func isIgnored(_ finding: Finding, rule: RuleMetadata) -> Bool {
-        perPathIgnores.contains { entry in
-            Glob.matches(entry.glob, finding.range.path) && entry.rules.contains { Self.matches($0, rule) }
+        guard !perPathIgnores.isEmpty, let path = globPath(finding.range.path) else { return false }
+        return perPathIgnores.contains { entry in
+            Glob.matches(entry.glob, path) && entry.rules.contains { Self.matches($0, rule) }
         }
     }
 
-    public func includes(path: String) -> Bool {
+    /// Whether `include` and `exclude` let a file (by its display path) be scanned. A file outside
+    /// the configuration's directory matches no glob.
+    public func includes(path displayPath: String) -> Bool {
+        guard !include.isEmpty || !exclude.isEmpty else { return true }
+        guard let path = globPath(displayPath) else { return include.isEmpty }
         if exclude.contains(where: { Glob.matches($0, path) }) { return false }
         return include.isEmpty || include.contains { Glob.matches($0, path) }
+    }
+
+    /// A display path made relative to the configuration's directory, as globs see it; nil when
+    /// the file is outside that directory.
+    func globPath(_ displayPath: String) -> String? {
+        let absolute = Discovery.absolute(displayPath, in: workingDirectory)
+        let base = Discovery.absolute(directory ?? workingDirectory, in: "/")
+        if base == "/" { return String(absolute.dropFirst()) }
+        guard absolute.hasPrefix(base + "/") else { return nil }
+        return String(absolute.dropFirst(base.count + 1))
     }
 
     static func matches(_ selector: String, _ rule: RuleMetadata) -> Bool {
@@ -63,7 +83,8 @@ public struct Configuration: Sendable {
             || selector.lowercased() == rule.family.rawValue || (upper.count < rule.code.count && rule.code.hasPrefix(upper) && upper.count > rule.family.prefix.count)
     }
 
-    static func isKnownSelector(_ selector: String) -> Bool {
+    /// A code, family prefix (`EGR`, `EGR2`), family name or rule name that names at least one rule.
+    public static func isKnownSelector(_ selector: String) -> Bool {
         RuleCatalog.all.contains { matches(selector, $0) }
     }
 }

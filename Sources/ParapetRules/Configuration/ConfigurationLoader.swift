@@ -8,31 +8,58 @@ import ParapetSyntax
 public enum ConfigurationLoader {
     public static let fileNames = [".parapet.yaml", ".parapet.yml"]
 
-    /// The configuration file to use: the explicit one, else the first found in the working
-    /// directory or the first scanned directory.
-    public static func locate(explicit: String?, workingDirectory: String, roots: [String]) -> String? {
-        if let explicit { return explicit }
-        var candidates = [workingDirectory]
-        if let root = roots.first {
-            let absolute = root.hasPrefix("/") ? root : workingDirectory + "/" + root
-            var isDirectory: ObjCBool = false
-            if FileManager.default.fileExists(atPath: absolute, isDirectory: &isDirectory), isDirectory.boolValue { candidates.append(absolute) }
-        }
-        for directory in candidates {
-            for name in fileNames where FileManager.default.fileExists(atPath: directory + "/" + name) {
-                return directory + "/" + name
+    /// The configuration file to use: the explicit one, else the nearest `.parapet.yaml` in the
+    /// first scanned path's directory or any parent, up to `ceiling` (default: the file system root).
+    public static func locate(explicit: String?, workingDirectory: String, roots: [String], ceiling: String? = nil) -> String? {
+        if let explicit { return Discovery.absolute(explicit, in: workingDirectory) }
+        var directory = Discovery.absolute(roots.first ?? ".", in: workingDirectory)
+        if !isDirectory(directory) { directory = parent(of: directory) }
+        let stop = ceiling.map { Discovery.absolute($0, in: workingDirectory) }
+        while true {
+            for name in fileNames {
+                let candidate = directory == "/" ? "/" + name : directory + "/" + name
+                if FileManager.default.fileExists(atPath: candidate) && !isDirectory(candidate) { return candidate }
             }
+            if directory == "/" || directory == stop { return nil }
+            directory = parent(of: directory)
         }
-        return nil
     }
 
+    /// The configuration for a scan: the located file (or the defaults) with the command line's
+    /// `--select` (replaces `select`) and `--ignore` (adds to `ignore`) applied. Problems in the
+    /// file are `PAR005` findings.
+    public static func resolve(_ options: ScanOptions) -> (configuration: Configuration, findings: [Finding]) {
+        var configuration = Configuration()
+        var findings: [Finding] = []
+        if let path = locate(explicit: options.configPath, workingDirectory: options.workingDirectory, roots: options.roots,
+                             ceiling: options.configSearchCeiling) {
+            let display = Discovery(workingDirectory: options.workingDirectory).display(path)
+            (configuration, findings) = load(path: path, displayPath: display)
+        }
+        configuration.workingDirectory = Discovery.absolute(options.workingDirectory, in: "/")
+        if !options.only.isEmpty { configuration.select = options.only }
+        configuration.ignore += options.ignore
+        return (configuration, findings)
+    }
+
+    /// Reads and checks the file at an absolute path; `displayPath` is what findings show.
     public static func load(path: String, displayPath: String) -> (Configuration, [Finding]) {
         guard let data = FileManager.default.contents(atPath: path) else {
-            return (Configuration(), [error("Configuration file cannot be read", .fileStart(displayPath))])
+            return (Configuration(), [error("Configuration file `\(displayPath)` cannot be read", .fileStart(displayPath))])
         }
         var (configuration, findings) = parse(SourceFile(path: displayPath, bytes: [UInt8](data)))
-        configuration.directory = (path as NSString).deletingLastPathComponent
+        configuration.directory = parent(of: path)
         return (configuration, findings)
+    }
+
+    static func isDirectory(_ path: String) -> Bool {
+        var isDirectory: ObjCBool = false
+        return FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) && isDirectory.boolValue
+    }
+
+    static func parent(of path: String) -> String {
+        guard let slash = path.lastIndex(of: "/"), slash != path.startIndex else { return "/" }
+        return String(path[..<slash])
     }
 
     public static func parse(_ source: SourceFile) -> (Configuration, [Finding]) {
@@ -48,11 +75,11 @@ public enum ConfigurationLoader {
         for entry in entries {
             let key = entry.name, value = entry.value
             switch key {
-            case "select": configuration.select = ruleList(value, &findings)
-            case "ignore": configuration.ignore = ruleList(value, &findings)
-            case "include": configuration.include = stringList(value, &findings)
-            case "exclude": configuration.exclude = stringList(value, &findings)
-            case "rules-dirs": configuration.rulesDirs = stringList(value, &findings)
+            case "select": configuration.select = ruleList(value, key, &findings)
+            case "ignore": configuration.ignore = ruleList(value, key, &findings)
+            case "include": configuration.include = stringList(value, key, &findings)
+            case "exclude": configuration.exclude = stringList(value, key, &findings)
+            case "rules-dirs": configuration.rulesDirs = stringList(value, key, &findings)
             case "require-suppression-reason":
                 if case .bool(let flag)? = value.scalar?.value { configuration.requireSuppressionReason = flag }
                 else { findings.append(error("`require-suppression-reason` must be true or false", value.range)) }
@@ -66,12 +93,12 @@ public enum ConfigurationLoader {
                 }
             case "per-path-ignores":
                 for item in mapping(value, key, &findings) {
-                    configuration.perPathIgnores.append((item.name, ruleList(item.value, &findings)))
+                    configuration.perPathIgnores.append((item.name, ruleList(item.value, "per-path-ignores.\(item.name)", &findings)))
                 }
             case "rules":
-                for item in mapping(value, key, &findings) where checkRule(item.key, &findings) {
-                    let code = RuleCatalog.find(item.name)?.code ?? item.name
-                    configuration.ruleOptions[code] = Value(item.value)
+                for item in mapping(value, key, &findings) {
+                    guard let rule = singleRule(item.key, &findings) else { continue }
+                    configuration.ruleOptions[rule.code] = ruleOptions(item.value, of: rule, &findings)
                 }
             default:
                 let hint = EditDistance.closest(to: key, among: Configuration.keys).map { "; did you mean `\($0)`?" } ?? ""
@@ -93,23 +120,30 @@ public enum ConfigurationLoader {
         return entries
     }
 
-    static func stringList(_ node: DataNode, _ findings: inout [Finding]) -> [String] {
-        if let single = node.string { return [single] }
-        guard let items = node.sequence else {
-            findings.append(error("Expected a list of strings", node.range))
-            return []
-        }
+    static func stringList(_ node: DataNode, _ key: String, _ findings: inout [Finding]) -> [String] {
+        guard let items = list(node, key, &findings) else { return [] }
         return items.compactMap { item in
             if let s = item.string { return s }
-            findings.append(error("Expected a string", item.range))
+            findings.append(error("Expected a string in `\(key)`", item.range))
             return nil
         }
     }
 
-    static func ruleList(_ node: DataNode, _ findings: inout [Finding]) -> [String] {
-        let items: [DataNode] = node.sequence ?? (node.scalar != nil ? [node] : [])
-        if node.entries != nil { findings.append(error("Expected a list of rule codes, families or names", node.range)) }
+    static func ruleList(_ node: DataNode, _ key: String, _ findings: inout [Finding]) -> [String] {
+        guard let items = list(node, key, &findings) else { return [] }
         return items.compactMap { item in checkRule(item, &findings) ? item.string : nil }
+    }
+
+    /// The items of a sequence. A single value is an error, not a list of one: `exclude: vendor`
+    /// is most often a list written wrong, and reading it silently hides the mistake.
+    static func list(_ node: DataNode, _ key: String, _ findings: inout [Finding]) -> [DataNode]? {
+        if let items = node.sequence { return items }
+        if let scalar = node.scalar, scalar.value != .null {
+            findings.append(error("`\(key)` must be a list; write `[\(scalar.text)]`", node.range))
+        } else if node.scalar == nil {
+            findings.append(error("`\(key)` must be a list", node.range))
+        }
+        return nil
     }
 
     /// Reports an unknown rule selector with the closest known code or name.
@@ -122,5 +156,59 @@ public enum ConfigurationLoader {
         let hint = RuleCatalog.suggestion(for: text).map { "; did you mean `\($0)`?" } ?? ""
         findings.append(error("Unknown rule `\(text)`\(hint)", node.range))
         return false
+    }
+
+    /// A key of `rules:`: one rule by code or name (a family has no options of its own).
+    static func singleRule(_ node: DataNode, _ findings: inout [Finding]) -> RuleMetadata? {
+        guard checkRule(node, &findings), let text = node.string else { return nil }
+        if let rule = RuleCatalog.find(text) { return rule }
+        findings.append(error("`rules` takes one rule code or name, not `\(text)`", node.range))
+        return nil
+    }
+
+    /// Checks a rule's options against what its metadata declares: names, then types.
+    static func ruleOptions(_ node: DataNode, of rule: RuleMetadata, _ findings: inout [Finding]) -> [String: RuleOptionValue] {
+        guard let entries = node.entries else {
+            findings.append(error("`rules.\(rule.code)` must be a mapping of option names to values", node.range))
+            return [:]
+        }
+        var values: [String: RuleOptionValue] = [:]
+        for entry in entries {
+            guard let option = rule.options.first(where: { $0.name == entry.name }) else {
+                let names = rule.options.map(\.name)
+                let hint = names.isEmpty ? "; \(rule.code) has no options"
+                    : EditDistance.closest(to: entry.name, among: names).map { "; did you mean `\($0)`?" }
+                        ?? "; options: " + names.map { "`\($0)`" }.joined(separator: ", ")
+                findings.append(error("Unknown option `\(entry.name)` for \(rule.code)\(hint)", entry.key.range))
+                continue
+            }
+            guard let value = optionValue(entry.value, kind: option.kind) else {
+                let written = entry.value.scalar.map { "`\($0.text)`" } ?? (entry.value.sequence != nil ? "a list" : "a mapping")
+                findings.append(error("Option `\(option.name)` of \(rule.code) must be \(option.kind.withArticle), not \(written)",
+                                      entry.value.range))
+                continue
+            }
+            values[option.name] = value
+        }
+        return values
+    }
+
+    /// A configured value of the given kind, or nil when it has another type. Strict: `"90"` is
+    /// not an integer and `yes` is not a string.
+    static func optionValue(_ node: DataNode, kind: RuleOptionValue.Kind) -> RuleOptionValue? {
+        switch (kind, node.scalar?.value) {
+        case (.integer, .int(let value)?): return .integer(value)
+        case (.boolean, .bool(let value)?): return .boolean(value)
+        case (.string, .string(let value)?): return .string(value)
+        case (.strings, _):
+            guard let items = node.sequence else { return nil }
+            var strings: [String] = []
+            for item in items {
+                guard case .string(let value)? = item.scalar?.value else { return nil }
+                strings.append(value)
+            }
+            return .strings(strings)
+        default: return nil
+        }
     }
 }

@@ -13,15 +13,22 @@ public protocol Rule: Sendable {
 /// declaration (its header range, its evaluated attributes) is on its node.
 public struct RuleContext: Sendable {
     public let graph: Graph
-    public let options: [String: Value]
+    /// Validated options from the configuration, by rule code, then option name; rules read them
+    /// through `option(_:in:)`.
+    public let options: [String: [String: RuleOptionValue]]
 
-    public init(graph: Graph, options: [String: Value] = [:]) {
+    public init(graph: Graph, options: [String: [String: RuleOptionValue]] = [:]) {
         self.graph = graph
         self.options = options
     }
 }
 
 extension Rule {
+    /// The configured value of one of this rule's options, or its default.
+    public func option<Value>(_ key: RuleOptionKey<Value>, in context: RuleContext) -> Value {
+        key.value(in: context.options[Self.metadata.code])
+    }
+
     /// A finding of this rule at its default severity (configuration may change it later).
     public func finding(_ message: String, at range: SourceRange, node: GraphNode? = nil, path: String? = nil,
                         related: [RelatedLocation] = []) -> Finding {

@@ -7,7 +7,7 @@ import ParapetSyntax
 /// Runs the enabled rules over the graph. Rules are independent, so they run in parallel; the
 /// findings are sorted afterwards, so the order does not depend on scheduling.
 public enum RuleEngine {
-    public static func run(_ rules: [any RuleCheck], graph: Graph, options: [String: Value] = [:]) -> [Finding] {
+    public static func run(_ rules: [any RuleCheck], graph: Graph, options: [String: [String: RuleOptionValue]] = [:]) -> [Finding] {
         let context = RuleContext(graph: graph, options: options)
         let slots = ResultSlots<[Finding]>(count: rules.count)
         DispatchQueue.concurrentPerform(iterations: rules.count) { index in
@@ -16,7 +16,7 @@ public enum RuleEngine {
         return slots.values.flatMap { $0 ?? [] }
     }
 
-    public static func run(_ rules: [any Rule.Type], graph: Graph, options: [String: Value] = [:]) -> [Finding] {
+    public static func run(_ rules: [any Rule.Type], graph: Graph, options: [String: [String: RuleOptionValue]] = [:]) -> [Finding] {
         run(rules.map(BuiltInRuleCheck.init) as [any RuleCheck], graph: graph, options: options)
     }
 }

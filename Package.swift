@@ -20,7 +20,8 @@ let package = Package(
         .target(name: "ParapetCore"),
         .target(name: "ParapetSyntax", dependencies: ["ParapetCore", "CYAML", "CTreeSitter", "CTreeSitterHCL"]),
         .target(name: "ParapetGraph", dependencies: ["ParapetCore", "ParapetSyntax"]),
-        .target(name: "ParapetRules", dependencies: ["ParapetCore", "ParapetSyntax", "ParapetGraph"]),
+        .target(name: "ParapetFacts", dependencies: ["ParapetCore", "ParapetGraph"]),
+        .target(name: "ParapetRules", dependencies: ["ParapetCore", "ParapetSyntax", "ParapetGraph", "ParapetFacts"]),
         .target(name: "ParapetReport", dependencies: ["ParapetCore"], exclude: ["JSONSchema.md"]),
         .executableTarget(name: "parapet", dependencies: [
             "ParapetCore", "ParapetSyntax", "ParapetGraph", "ParapetRules", "ParapetReport",
@@ -34,6 +35,7 @@ let package = Package(
         .testTarget(name: "ParapetCoreTests", dependencies: ["ParapetCore", "ParapetTestSupport"]),
         .testTarget(name: "ParapetSyntaxTests", dependencies: ["ParapetSyntax", "ParapetTestSupport"]),
         .testTarget(name: "ParapetGraphTests", dependencies: ["ParapetGraph", "ParapetSyntax", "ParapetTestSupport"]),
+        .testTarget(name: "ParapetFactsTests", dependencies: ["ParapetFacts", "ParapetGraph", "ParapetSyntax", "ParapetTestSupport"]),
         .testTarget(name: "ParapetReportTests", dependencies: ["ParapetReport", "ParapetTestSupport"]),
         .testTarget(name: "ParapetRulesTests", dependencies: ["ParapetRules", "ParapetReport", "ParapetTestSupport"]),
         .testTarget(name: "ParapetCLITests", dependencies: ["ParapetTestSupport"]),

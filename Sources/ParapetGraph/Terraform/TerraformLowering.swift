@@ -231,7 +231,7 @@ private struct Lowering {
                     break
                 }
                 var item = element.value
-                item.evidence = value.evidence + item.evidence
+                item.evidence = value.evidence + item.evidence + [RelatedLocation(range: item.range, message: "`each.value` for key `\(element.key)`")]
                 let key = Value(.string(element.key), range: item.range, evidence: value.evidence)
                 made.append(BlockInstance(instance: .key(element.key), bindings: ["each": Self.object(["key": key, "value": item], range: range)]))
             }

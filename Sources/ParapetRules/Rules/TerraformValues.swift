@@ -94,31 +94,6 @@ enum Coverage {
     }
 }
 
-/// Address ranges and port spans of firewall rules.
-enum NetworkRange {
-    /// `0.0.0.0/0`, `::/0` (any prefix length 0), and Azure's `*` and `Internet`.
-    static func isAnywhere(_ text: String) -> Bool {
-        let trimmed = text.filter { $0 != " " }.lowercased()
-        if trimmed == "*" || trimmed == "internet" { return true }
-        guard let slash = trimmed.lastIndex(of: "/") else { return false }
-        return trimmed[trimmed.index(after: slash)...] == "0"
-    }
-
-    /// A span written as `0-65535`, `1-65535` or `*` covers every port.
-    static func coversAllPorts(_ span: String) -> Bool {
-        let trimmed = span.filter { $0 != " " }
-        if trimmed == "*" { return true }
-        let bounds = trimmed.split(separator: "-", omittingEmptySubsequences: false).map { Int($0) }
-        guard bounds.count == 2, let low = bounds[0], let high = bounds[1] else { return false }
-        return coversAllPorts(from: Double(low), to: Double(high))
-    }
-
-    /// Port 0 is not usable, so `1–65535` is as open as `0–65535`.
-    static func coversAllPorts(from low: Double, to high: Double) -> Bool {
-        low <= 1 && high >= 65535
-    }
-}
-
 /// Terraform resources that provision or invoke hosted models, keyed by the cloud that bills them.
 enum ModelUse {
     enum Cloud: String, CaseIterable {

@@ -1,4 +1,5 @@
 import ParapetCore
+import ParapetFacts
 import ParapetGraph
 
 struct SecurityGroupUnrestrictedEgressRule: Rule {
@@ -114,15 +115,15 @@ private extension SecurityGroupUnrestrictedEgressRule {
                        related: related.unique)
     }
 
-    /// "all traffic" for protocol `-1` / `all` (AWS ignores ports then), "all `tcp` ports" for a
-    /// protocol over the whole port range; nil when narrower or not known.
+    /// The traffic the rule opens, by the one definition every egress rule uses (`TrafficScope`:
+    /// protocol `-1` is all traffic and AWS ignores ports then); nil when narrower or not known.
     func traffic(_ rule: Value, shape: Shape) -> (String, [RelatedLocation])? {
-        guard let protocolValue = rule[shape.protocolKey], let name = protocolValue.scalarString?.lowercased() else { return nil }
-        if name == "-1" || name == "all" {
-            return ("all traffic", protocolValue.evidence)
-        }
-        guard let from = rule["from_port"], let to = rule["to_port"], let low = from.number, let high = to.number,
-              NetworkRange.coversAllPorts(from: low, to: high) else { return nil }
-        return ("all `\(name)` ports", protocolValue.evidence + from.evidence + to.evidence)
+        guard let protocolValue = rule[shape.protocolKey] else { return nil }
+        let from = rule["from_port"], to = rule["to_port"]
+        let ports: PortSpan? = if let low = from?.number, let high = to?.number { .span(low: low, high: high) } else { .unknown("ports are not known") }
+        let scope = TrafficScope.of(protocol: protocolValue.scalarString, ports: ports)
+        guard scope.isAll else { return nil }
+        let evidence = scope == .allTraffic ? protocolValue.evidence : protocolValue.evidence + (from?.evidence ?? []) + (to?.evidence ?? [])
+        return (scope.display, evidence)
     }
 }

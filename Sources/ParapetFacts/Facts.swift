@@ -1,0 +1,33 @@
+import ParapetCore
+import ParapetGraph
+
+/// What the objects of a graph are, decided once, before any rule runs: each workload's pod
+/// template, the policies, services, monitors and quotas that apply to it, and its network
+/// posture. Rules read these and never re-derive them, so two rules cannot disagree about one
+/// object. Every unknown carries its reason.
+public struct Facts: Sendable {
+    public let workloads: [NodeID: WorkloadFacts]
+
+    public init(graph: Graph) {
+        var workloads: [NodeID: WorkloadFacts] = [:]
+        let index = KubernetesIndex(graph)
+        for workload in graph.nodes(.workload) {
+            workloads[workload.id] = WorkloadFacts(workload, graph: graph, index: index)
+        }
+        self.workloads = workloads
+    }
+
+    /// The facts of a workload node; nil for other nodes.
+    public func workload(_ id: NodeID) -> WorkloadFacts? { workloads[id] }
+}
+
+/// Kubernetes objects by namespace, for the lookups every workload makes.
+struct KubernetesIndex {
+    var policies: [String: [GraphNode]] = [:]
+    var quotas: [String: [GraphNode]] = [:]
+
+    init(_ graph: Graph) {
+        for policy in graph.nodes(.networkPolicy) { policies[policy.namespace ?? "default", default: []].append(policy) }
+        for quota in graph.nodes(.resourceQuota) + graph.nodes(.limitRange) { quotas[quota.namespace ?? "default", default: []].append(quota) }
+    }
+}

@@ -1,0 +1,5 @@
+import ParapetCore
+import ParapetFacts
+import ParapetGraph
+import ParapetSyntax
+import Testing

@@ -41,8 +41,7 @@ struct ContainerWithoutResourceLimitsRule: Rule {
     func check(_ context: RuleContext) -> [Finding] {
         var findings: [Finding] = []
         for workload in context.graph.nodes(.workload) {
-            guard let template = PodTemplate(workload: workload) else { continue }
-            for container in template.allContainers {
+            for container in PodTemplate.all(of: workload).flatMap(\.allContainers) {
                 let missing = missingLimits(container)
                 guard !missing.isEmpty else { continue }
                 let name = container["name"]?.string ?? "(unnamed)"

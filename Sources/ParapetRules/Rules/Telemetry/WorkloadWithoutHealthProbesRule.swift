@@ -40,9 +40,9 @@ struct WorkloadWithoutHealthProbesRule: Rule {
     func check(_ context: RuleContext) -> [Finding] {
         var findings: [Finding] = []
         for workload in context.graph.nodes(.workload) where isLongRunning(workload) {
-            guard let template = PodTemplate(workload: workload) else { continue }
-            for container in template.containers {
-                let missing = ["readinessProbe", "livenessProbe"].filter { container[$0] == nil }
+            let injected = WorkloadKind.of(workload)?.injectedProbes ?? []
+            for container in PodTemplate.all(of: workload).flatMap(\.containers) {
+                let missing = ["readinessProbe", "livenessProbe"].filter { container[$0] == nil && !injected.contains($0) }
                 guard !missing.isEmpty else { continue }
                 let name = container["name"]?.string ?? "(unnamed)"
                 findings.append(finding("Container `\(name)` has no \(missing.joined(separator: " or "))",
@@ -55,9 +55,8 @@ struct WorkloadWithoutHealthProbesRule: Rule {
 }
 
 private extension WorkloadWithoutHealthProbesRule {
-    /// Jobs and CronJobs run to completion; bare Pods are usually one-offs too.
+    /// Jobs and training jobs run to completion; bare Pods are usually one-offs too.
     func isLongRunning(_ workload: GraphNode) -> Bool {
-        let kind = workload.type.split(separator: "/").last ?? ""
-        return ["Deployment", "StatefulSet", "DaemonSet", "ReplicaSet", "ReplicationController"].contains(String(kind))
+        WorkloadKind.of(workload)?.lifecycle == .service
     }
 }

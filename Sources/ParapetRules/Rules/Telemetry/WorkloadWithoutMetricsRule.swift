@@ -45,10 +45,12 @@ struct WorkloadWithoutMetricsRule: Rule {
         let graph = context.graph
         var findings: [Finding] = []
         for workload in graph.nodes(.workload) {
-            let kind = workload.type.split(separator: "/").last.map(String.init) ?? ""
-            guard ["Deployment", "StatefulSet", "DaemonSet"].contains(kind), let template = PodTemplate(workload: workload) else { continue }
-            if Self.hasScrapeAnnotation(template.annotations) || Self.hasScrapeAnnotation(workload.attributes.at("metadata.annotations")) { continue }
-            if template.allContainers.contains(where: Self.exportsOpenTelemetry) { continue }
+            // Pods that stay up; every pod template counts (a LeaderWorkerSet's leader and workers).
+            let templates = PodTemplate.all(of: workload)
+            guard WorkloadKind.of(workload)?.lifecycle == .service, !templates.isEmpty else { continue }
+            if templates.contains(where: { Self.hasScrapeAnnotation($0.annotations) })
+                || Self.hasScrapeAnnotation(workload.attributes.at("metadata.annotations")) { continue }
+            if templates.flatMap(\.allContainers).contains(where: Self.exportsOpenTelemetry) { continue }
             if !graph.edges(to: workload.id, label: "monitors").isEmpty { continue }
             let services = graph.edges(to: workload.id, label: "selects").map { graph[$0.from] }.filter { $0.kind == .service }
             if services.contains(where: { !graph.edges(to: $0.id, label: "monitors").isEmpty }) { continue }

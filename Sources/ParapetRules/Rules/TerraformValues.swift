@@ -209,6 +209,8 @@ enum ModelUse {
     static let bedrockTypes: Set<String> = [
         "aws_bedrockagent_agent", "aws_bedrockagent_knowledge_base", "aws_bedrockagent_flow",
         "aws_bedrock_custom_model", "aws_bedrock_provisioned_model_throughput", "aws_bedrock_inference_profile",
+        // The Cloud Control provider's counterparts.
+        "awscc_bedrock_agent", "awscc_bedrock_knowledge_base", "awscc_bedrock_flow",
     ]
 
     static func cloud(of type: String) -> Cloud? {

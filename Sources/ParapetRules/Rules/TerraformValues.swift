@@ -137,7 +137,7 @@ struct TerraformReferences {
         // Where the value was decided: the expression itself and, for a value that flowed in,
         // the local definitions and module arguments on its way.
         var ranges = [value.range] + value.evidence.map(\.range)
-        var frontier = graph.edges(from: node.id, label: "references").filter { value.range.encloses($0.range) }.map(\.to)
+        var frontier: [NodeID] = []
         var seen: Set<NodeID> = [node.id]
         var found: [GraphNode] = []
         while true {

@@ -6,12 +6,14 @@ public struct WorkloadFacts: Sendable {
     public var node: NodeID
     /// The kind as people say it: `Deployment`, `CronJob`.
     public var kind: String
-    /// Its pod template, when the kind has one Parapet reads.
-    public var template: PodTemplate?
-    /// Containers and init containers of the template.
+    /// Its pod templates (a LeaderWorkerSet has a leader's and a worker's), by `WorkloadKind`.
+    public var templates: [PodTemplate]
+    /// Init containers and containers of every template.
     public var containers: [ContainerFacts]
-    /// Whether it runs until stopped (Deployment, StatefulSet, DaemonSet, ...), not to completion.
+    /// Whether its pods stay up (Deployment, StatefulSet, Rollout, ...), not run to completion.
     public var isLongRunning: Bool
+    /// Probes the operator adds to every container itself (Knative adds a readiness probe).
+    public var injectedProbes: Set<String>
     public var egress: NetworkPosture
     public var ingress: NetworkPosture
     /// Services whose selector matches its pods (within its deployment unit).
@@ -29,10 +31,13 @@ public struct WorkloadFacts: Sendable {
     init(_ workload: GraphNode, graph: Graph, index: KubernetesIndex) {
         node = workload.id
         kind = workload.type.split(separator: "/").last.map(String.init) ?? workload.type
-        template = PodTemplate(workload: workload)
-        containers = (template?.initContainers ?? []).map { ContainerFacts($0, isInit: true) }
-            + (template?.containers ?? []).map { ContainerFacts($0, isInit: false) }
-        isLongRunning = ["Deployment", "StatefulSet", "DaemonSet", "ReplicaSet", "ReplicationController", "DeploymentConfig", "Rollout"].contains(kind)
+        templates = PodTemplate.all(of: workload)
+        containers = templates.flatMap { template in
+            template.initContainers.map { ContainerFacts($0, isInit: true) } + template.containers.map { ContainerFacts($0, isInit: false) }
+        }
+        let table = WorkloadKind.of(workload)
+        isLongRunning = table?.lifecycle == .service
+        injectedProbes = table?.injectedProbes ?? []
         let namespace = workload.namespace ?? "default"
         let policies = index.policies[namespace] ?? []
         egress = NetworkPosture.of(workload, direction: .egress, policies: policies, graph: graph)
@@ -43,7 +48,7 @@ public struct WorkloadFacts: Sendable {
         for service in services { monitors += graph.edges(to: service, label: .monitors).map(\.from) }
         self.monitors = monitors
         quotas = (index.quotas[namespace] ?? []).filter { Graph.scopesMeet($0.scope, workload.scope) }.map(\.id)
-        if let account = template?.spec["serviceAccountName"] ?? template?.spec["serviceAccount"], let name = account.scalarString {
+        if let account = templates.first?.spec["serviceAccountName"] ?? templates.first?.spec["serviceAccount"], let name = account.scalarString {
             serviceAccount = (name, account.range)
         } else {
             serviceAccount = ("default", nil)

@@ -66,31 +66,67 @@ struct TerraformConfigurations {
 /// Whether other resources point at a node through one attribute: a flow log's `vpc_id`, a
 /// diagnostic setting's `target_resource_id`.
 enum Coverage {
-    /// A resource of the wanted type names the node through a `references` edge.
+    /// A resource of the wanted type provably names the node (see `TerraformReferences`).
     case covered
-    /// None names it, but one names something Parapet cannot see (a local, a module output,
-    /// `each.value`): it may be this node, so a rule must not fire.
-    case possible
+    /// None names it, and these name nothing Parapet can resolve (a variable without a value, a
+    /// data source, a module that is not scanned): they prove nothing either way.
+    case unresolved([GraphNode])
     case none
 
     static func of(_ target: GraphNode, by type: String, through attribute: String, in graph: Graph,
-                   configuration: [GraphNode]) -> Coverage {
-        let direct = graph.edges(to: target.id, label: .references).contains { edge in
-            let source = graph[edge.from]
-            guard source.type == type, graph.mayExist(source), let value = source.attributes.member(attribute)?.value else { return false }
-            return value.range.encloses(edge.range)
+                   configuration: [GraphNode], references: TerraformReferences) -> Coverage {
+        var unresolved: [GraphNode] = []
+        for source in configuration where source.type == type && graph.mayExist(source) {
+            guard let value = source.attributes.member(attribute)?.value else { continue }
+            let named = references.resources(in: value, of: source)
+            if named.contains(where: { $0.id == target.id }) { return .covered }
+            if named.isEmpty && value.isUnknown { unresolved.append(source) }
         }
-        if direct { return .covered }
-        let possible = configuration.contains { source in
-            guard source.type == type, graph.mayExist(source), let value = source.attributes.member(attribute)?.value,
-                  value.isUnknown else { return false }
-            // An unknown value that references a resource directly names that resource, not ours.
-            let named = graph.edges(from: source.id, label: .references).contains { edge in
-                graph[edge.to].kind == .resource && value.range.encloses(edge.range)
+        return unresolved.isEmpty ? .none : .unresolved(unresolved)
+    }
+}
+
+/// The resources a Terraform value provably refers to, through the lowering's `references`
+/// edges (whose ranges are the reference expressions): those written in the value, and those
+/// behind the locals, module arguments and module outputs it came from. A reference proves the
+/// resource even when its attribute is unknown (`aws_vpc.main.id`); a variable without a value
+/// or a data source proves nothing.
+struct TerraformReferences {
+    let graph: Graph
+    /// `references` edges by the file they are written in, for finding those inside a range.
+    private let byPath: [String: [GraphEdge]]
+
+    init(_ graph: Graph) {
+        self.graph = graph
+        byPath = Dictionary(grouping: graph.edges.filter { $0.label == .references }, by: \.range.path)
+    }
+
+    func resources(in value: Value, of node: GraphNode) -> [GraphNode] {
+        // Where the value was decided: the expression itself and, for a value that flowed in,
+        // the local definitions and module arguments on its way.
+        var ranges = [value.range] + value.evidence.map(\.range)
+        var frontier: [NodeID] = []
+        var seen: Set<NodeID> = [node.id]
+        var found: [GraphNode] = []
+        while true {
+            for range in ranges {
+                frontier += (byPath[range.path] ?? []).filter { range.encloses($0.range) }.map(\.to)
             }
-            return !named
+            ranges = []
+            guard let next = frontier.popLast() else { break }
+            guard seen.insert(next).inserted else { continue }
+            let target = graph[next]
+            switch target.kind {
+            case .resource: found.append(target)
+            case .local, .output:
+                frontier += graph.edges(from: next, label: .references).map(\.to)
+            case .variable:
+                // A module argument bound to the variable: what it references, in the caller.
+                ranges = target.attributes["value"]?.evidence.map(\.range) ?? []
+            default: continue
+            }
         }
-        return possible ? .possible : .none
+        return found.sorted { $0.id < $1.id }
     }
 }
 
@@ -116,6 +152,8 @@ enum ModelUse {
     static let bedrockTypes: Set<String> = [
         "aws_bedrockagent_agent", "aws_bedrockagent_knowledge_base", "aws_bedrockagent_flow",
         "aws_bedrock_custom_model", "aws_bedrock_provisioned_model_throughput", "aws_bedrock_inference_profile",
+        // The Cloud Control provider's counterparts.
+        "awscc_bedrock_agent", "awscc_bedrock_knowledge_base", "awscc_bedrock_flow",
     ]
 
     static func cloud(of type: String) -> Cloud? {

@@ -5,7 +5,7 @@ import ParapetGraph
 struct SecurityGroupUnrestrictedEgressRule: Rule {
     static let metadata = RuleMetadata(
         code: "EGR201", name: "security-group-unrestricted-egress", family: .egress, defaultSeverity: .warning,
-        summary: "Finds AWS security group egress rules open to `0.0.0.0/0` or `::/0` on all protocols or all ports.",
+        summary: "Finds AWS security group egress rules (default security group included) open to `0.0.0.0/0` or `::/0` on all protocols or all ports.",
         rationale: """
             An egress rule to every address on every port lets a compromised agent or workload send \
             data anywhere and reach any command-and-control server. The CIDR is judged after \
@@ -71,7 +71,9 @@ struct SecurityGroupUnrestrictedEgressRule: Rule {
         var findings: [Finding] = []
         for node in context.graph.nodes(.resource) where context.graph.mayExist(node) {
             switch node.type {
-            case "aws_security_group":
+            // The default security group's `egress` blocks are managed rules like any group's; one
+            // written with no `egress` block loses every egress rule, which is closed, not open.
+            case "aws_security_group", "aws_default_security_group":
                 for (index, rule) in (node.attributes["egress"]?.elements ?? []).enumerated() {
                     findings += [unrestricted(rule, of: node, shape: .inline, path: "egress[\(index)].")].compactMap { $0 }
                 }

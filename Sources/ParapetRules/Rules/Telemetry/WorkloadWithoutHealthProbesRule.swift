@@ -44,7 +44,7 @@ struct WorkloadWithoutHealthProbesRule: Rule {
             guard let facts = context.facts.workload(workload.id), facts.isLongRunning else { continue }
             // Init containers run to completion before the pod starts: they have no probes.
             for container in facts.containers where !container.isInit {
-                let missing = ["readinessProbe", "livenessProbe"].filter { container.value[$0] == nil }
+                let missing = ["readinessProbe", "livenessProbe"].filter { container.value[$0] == nil && !facts.injectedProbes.contains($0) }
                 guard !missing.isEmpty else { continue }
                 findings.append(finding("Container `\(container.name)` has no \(missing.joined(separator: " or "))",
                                         at: container.range, node: workload, path: "containers.\(container.name)"))

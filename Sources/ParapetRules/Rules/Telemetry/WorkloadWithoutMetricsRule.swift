@@ -45,9 +45,10 @@ struct WorkloadWithoutMetricsRule: Rule {
     func check(_ context: RuleContext) -> [Finding] {
         var findings: [Finding] = []
         for workload in context.graph.nodes(.workload) {
-            guard let facts = context.facts.workload(workload.id), ["Deployment", "StatefulSet", "DaemonSet"].contains(facts.kind),
-                  let template = facts.template else { continue }
-            if Self.hasScrapeAnnotation(template.annotations) || Self.hasScrapeAnnotation(workload.attributes.at("metadata.annotations")) { continue }
+            // Pods that stay up; every pod template counts (a LeaderWorkerSet's leader and workers).
+            guard let facts = context.facts.workload(workload.id), facts.isLongRunning, !facts.templates.isEmpty else { continue }
+            if facts.templates.contains(where: { Self.hasScrapeAnnotation($0.annotations) })
+                || Self.hasScrapeAnnotation(workload.attributes.at("metadata.annotations")) { continue }
             if facts.containers.contains(where: { Self.exportsOpenTelemetry($0.value) }) { continue }
             if !facts.monitors.isEmpty { continue }
             findings.append(finding("\(workload.kubernetesDisplay) exports no metrics or traces", at: workload.nameRange, node: workload))

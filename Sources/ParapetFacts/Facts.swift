@@ -7,6 +7,8 @@ import ParapetGraph
 /// object. Every unknown carries its reason.
 public struct Facts: Sendable {
     public let workloads: [NodeID: WorkloadFacts]
+    /// What Terraform values provably reference, through locals, module arguments and outputs.
+    public let references: TerraformReferences
 
     public init(graph: Graph) {
         var workloads: [NodeID: WorkloadFacts] = [:]
@@ -15,6 +17,7 @@ public struct Facts: Sendable {
             workloads[workload.id] = WorkloadFacts(workload, graph: graph, index: index)
         }
         self.workloads = workloads
+        references = TerraformReferences(graph)
     }
 
     /// The facts of a workload node; nil for other nodes.

@@ -9,6 +9,11 @@ public struct Census: Sendable {
     public struct Count: Sendable, Hashable {
         public var read: Int
         public var analysed: Int
+
+        public init(read: Int, analysed: Int) {
+            self.read = read
+            self.analysed = analysed
+        }
     }
 
     /// `kubernetes Deployment`, `terraform resource`, `agent claude-settings` → counts.

@@ -1,4 +1,5 @@
 import ParapetCore
+import ParapetFacts
 import ParapetGraph
 
 struct ClusterControlPlaneLoggingDisabledRule: Rule {
@@ -47,7 +48,6 @@ struct ClusterControlPlaneLoggingDisabledRule: Rule {
     func check(_ context: RuleContext) -> [Finding] {
         let graph = context.graph
         var findings: [Finding] = []
-        let references = TerraformReferences(graph)
         for configuration in TerraformConfigurations(graph).groups {
             for cluster in configuration.nodes where graph.mayExist(cluster) {
                 switch cluster.type {
@@ -56,7 +56,7 @@ struct ClusterControlPlaneLoggingDisabledRule: Rule {
                 case "azurerm_kubernetes_cluster":
                     guard !Self.mayRunOMSAgent(cluster),
                           case .none = Coverage.of(cluster, by: "azurerm_monitor_diagnostic_setting", through: "target_resource_id",
-                                                   in: graph, configuration: configuration.nodes, references: references) else { continue }
+                                                   in: graph, configuration: configuration.nodes, references: context.facts.references) else { continue }
                     findings.append(finding("AKS cluster has no diagnostic setting for `kube-audit` logs", at: cluster.headerRange,
                                             node: cluster, path: "diagnostic_setting"))
                 default: continue

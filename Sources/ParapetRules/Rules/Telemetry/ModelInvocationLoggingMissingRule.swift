@@ -1,4 +1,5 @@
 import ParapetCore
+import ParapetFacts
 import ParapetGraph
 
 struct ModelInvocationLoggingMissingRule: Rule {
@@ -73,14 +74,13 @@ struct ModelInvocationLoggingMissingRule: Rule {
 
     func check(_ context: RuleContext) -> [Finding] {
         var findings: [Finding] = []
-        let references = TerraformReferences(context.graph)
         for configuration in TerraformConfigurations(context.graph).groups {
             let live = configuration.nodes.filter(context.graph.mayExist)
             findings += bedrock(live, context)
             for account in live where account.type == "azurerm_cognitive_account" {
                 guard let kind = account.attributes["kind"]?.string, ["openai", "aiservices"].contains(kind.lowercased()),
                       case .none = Coverage.of(account, by: "azurerm_monitor_diagnostic_setting", through: "target_resource_id",
-                                               in: context.graph, configuration: configuration.nodes, references: references) else { continue }
+                                               in: context.graph, configuration: configuration.nodes, references: context.facts.references) else { continue }
                 findings.append(finding("Account of kind `\(kind)` has no diagnostic setting for requests",
                                         at: account.headerRange, node: account, path: "diagnostic_setting"))
             }

@@ -1,4 +1,5 @@
 import ParapetCore
+import ParapetFacts
 import ParapetGraph
 
 struct NetworkFlowLogsMissingRule: Rule {
@@ -36,11 +37,10 @@ struct NetworkFlowLogsMissingRule: Rule {
 
     func check(_ context: RuleContext) -> [Finding] {
         var findings: [Finding] = []
-        let references = TerraformReferences(context.graph)
         for configuration in TerraformConfigurations(context.graph).groups {
             for vpc in configuration.nodes where vpc.type == "aws_vpc" && context.graph.mayExist(vpc) {
                 let coverage = Coverage.of(vpc, by: "aws_flow_log", through: "vpc_id", in: context.graph,
-                                           configuration: configuration.nodes, references: references)
+                                           configuration: configuration.nodes, references: context.facts.references)
                 var related: [RelatedLocation] = []
                 switch coverage {
                 case .covered: continue

@@ -24,7 +24,7 @@ let package = Package(
         .target(name: "ParapetRules", dependencies: ["ParapetCore", "ParapetSyntax", "ParapetGraph", "ParapetFacts"]),
         .target(name: "ParapetReport", dependencies: ["ParapetCore"], exclude: ["JSONSchema.md"]),
         .executableTarget(name: "parapet", dependencies: [
-            "ParapetCore", "ParapetSyntax", "ParapetGraph", "ParapetRules", "ParapetReport",
+            "ParapetCore", "ParapetSyntax", "ParapetGraph", "ParapetFacts", "ParapetRules", "ParapetReport",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
         .plugin(name: "ParapetPlugin",

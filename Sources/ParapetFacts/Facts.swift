@@ -34,3 +34,23 @@ struct KubernetesIndex {
         for quota in graph.nodes(.resourceQuota) + graph.nodes(.limitRange) { quotas[quota.namespace ?? "default", default: []].append(quota) }
     }
 }
+
+/// The facts in text, for `parapet graph`: what each workload's network posture is and why,
+/// so an unknown that keeps a rule silent is visible with its reason.
+public enum FactsDump {
+    public static func text(_ facts: Facts, graph: Graph) -> String {
+        var out = ""
+        for id in facts.workloads.keys.sorted() {
+            guard let workload = facts.workloads[id] else { continue }
+            let node = graph[id]
+            out += "facts \(node.address)\n"
+            out += "  egress \(workload.egress.state.rawValue): \(workload.egress.reason)\n"
+            out += "  ingress \(workload.ingress.state.rawValue): \(workload.ingress.reason)\n"
+            let limits = workload.containers.filter { !$0.missingLimits.isEmpty }.map { "\($0.name) (no \($0.missingLimits.joined(separator: ", ")))" }
+            out += "  containers \(workload.containers.map(\.name).joined(separator: ", "))"
+            out += limits.isEmpty ? "\n" : "; without limits: \(limits.joined(separator: ", "))\n"
+            out += "  services \(workload.services.count), monitors \(workload.monitors.count), quotas \(workload.quotas.count), service account \(workload.serviceAccount.name)\n"
+        }
+        return out
+    }
+}

@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import ParapetCore
+import ParapetGraph
 import ParapetRules
 import ParapetSyntax
 
@@ -68,6 +69,9 @@ struct ScanCommand: ParsableCommand {
     @Option(name: .customLong("var-file"), help: ArgumentHelp("A tfvars file applied to every Terraform root module, after its own terraform.tfvars and *.auto.tfvars (repeatable).", valueName: "file"))
     var varFiles: [String] = []
 
+    @Flag(help: "Print to standard error how many objects of each kind were read and analysed, and the nodes built.")
+    var statistics = false
+
     func run() throws {
         var options = ScanOptions(roots: paths, configPath: config)
         options.varFiles = varFiles
@@ -91,6 +95,7 @@ struct ScanCommand: ParsableCommand {
         }
         let rendered = Reporting.render(result, format: format, color: useColor, workingDirectory: options.workingDirectory)
         try write(rendered)
+        if statistics { FileHandle.standardError.write(Data(Self.statistics(result.census).utf8)) }
         // A broken configuration means the scan did not run as intended: that is never a pass.
         let configurationErrors = result.findings.filter { $0.code == MetaRules.configError.code }
         if !configurationErrors.isEmpty {
@@ -103,6 +108,18 @@ struct ScanCommand: ParsableCommand {
         if !exitZero && result.findings.contains(where: { $0.severity >= failOn }) {
             throw ExitCode(ExitStatus.findings)
         }
+    }
+
+    /// Objects read and analysed per kind; a dropped object (a bug) is listed by place.
+    static func statistics(_ census: Census) -> String {
+        var out = "objects read and analysed, by kind:\n"
+        let width = census.counts.keys.map(\.count).max() ?? 0
+        for (kind, count) in census.counts.sorted(by: { $0.key < $1.key }) {
+            out += "  " + kind.padding(toLength: width, withPad: " ", startingAt: 0) + "  \(count.read) read, \(count.analysed) analysed\n"
+        }
+        out += "  total: \(census.totalRead) read, \(census.totalAnalysed) analysed, \(census.nodes) graph nodes\n"
+        for dropped in census.dropped { out += "  not analysed: \(dropped)\n" }
+        return out
     }
 
     /// `--select EGR,PIN504 --select gates` → `[EGR, PIN504, gates]`.

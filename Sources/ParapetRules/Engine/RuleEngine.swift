@@ -19,10 +19,16 @@ public enum RuleEngine {
 
     /// A finding about one instance of a `count` or `for_each` block, or of a module call with
     /// them, names the instance (`aws_s3_bucket.this["logs"]`), whatever the rule's message says.
+    /// A finding about a block whose instances are not known says why, so the reader knows it
+    /// holds for every instance Terraform will make.
     static func nameInstance(_ finding: Finding, graph: Graph) -> Finding {
-        guard let address = finding.address, let node = graph.node(address), let local = node.localAddress, local.contains("[") else {
-            return finding
+        guard let address = finding.address, let node = graph.node(address) else { return finding }
+        if case .abstract(let reason) = node.instance {
+            var noted = finding
+            noted.related.append(RelatedLocation(range: node.multiplicity?.range ?? node.headerRange, message: "every instance: \(reason)"))
+            return noted
         }
+        guard let local = node.localAddress, local.contains("[") else { return finding }
         let own = node.addressInModule
         let name = local.hasPrefix("module.") && !own.contains("[") ? local : own
         guard !finding.message.contains(name) else { return finding }

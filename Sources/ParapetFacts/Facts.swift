@@ -28,8 +28,11 @@ public struct Facts: Sendable {
 struct KubernetesIndex {
     var policies: [String: [GraphNode]] = [:]
     var quotas: [String: [GraphNode]] = [:]
+    /// Namespace objects by name: the scopes that declare each.
+    var namespaces: [String: [String]] = [:]
 
     init(_ graph: Graph) {
+        for namespace in graph.nodes(.namespace) { namespaces[namespace.name, default: []].append(namespace.scope) }
         for policy in graph.nodes(.networkPolicy) { policies[policy.namespace ?? "default", default: []].append(policy) }
         for quota in graph.nodes(.resourceQuota) + graph.nodes(.limitRange) { quotas[quota.namespace ?? "default", default: []].append(quota) }
     }

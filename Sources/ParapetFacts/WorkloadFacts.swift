@@ -54,7 +54,7 @@ public struct WorkloadFacts: Sendable {
             serviceAccount = ("default", nil)
         }
         namespaceIsDeclared = workload.attributes.at("metadata.namespace") != nil
-            || graph.nodes(.namespace).contains { $0.name == namespace && Graph.scopesMeet($0.scope, workload.scope) }
+            || (index.namespaces[namespace] ?? []).contains { Graph.scopesMeet($0, workload.scope) }
     }
 }
 

@@ -99,6 +99,7 @@ public struct Graph: Sendable {
     /// Objects whose identity repeats inside one scope (each is still a node).
     public private(set) var duplicates: [DuplicateObject] = []
     private var byKind: [NodeKind: [NodeID]] = [:]
+    private var byType: [String: [NodeID]] = [:]
     private var byAddress: [NodeAddress: NodeID] = [:]
     /// Nodes by their address within a scope, across scopes (for scope-aware lookups).
     private var byLocal: [String: [NodeID]] = [:]
@@ -127,6 +128,7 @@ public struct Graph: Sendable {
                                instance: instance, origin: origin, terraformRoot: terraform?.root,
                                localAddress: terraform.map { $0.local + unique.local.dropFirst(address.local.count) }))
         byKind[kind, default: []].append(id)
+        byType[type, default: []].append(id)
         byAddress[unique] = id
         byLocal[address.local, default: []].append(id)
         if let repeated { duplicates.append(DuplicateObject(first: repeated, second: id)) }
@@ -231,6 +233,8 @@ public struct Graph: Sendable {
     /// Nodes with this address within some scope (`k8s:apps/Deployment/agents/bot` in every unit).
     public func nodes(local: String) -> [GraphNode] { (byLocal[local] ?? []).map { nodes[$0.index] } }
     public func nodes(_ kind: NodeKind) -> [GraphNode] { (byKind[kind] ?? []).map { nodes[$0.index] } }
+    /// Nodes of one raw type (`aws_lambda_function`), in graph order, without visiting the others.
+    public func nodes(ofType type: String) -> [GraphNode] { (byType[type] ?? []).map { nodes[$0.index] } }
     public func edges(from id: NodeID, label: EdgeLabel? = nil) -> [GraphEdge] {
         (outgoing[id] ?? []).map { edges[$0] }.filter { label == nil || $0.label == label }
     }

@@ -38,10 +38,21 @@ public enum TerraformLowering {
             results.set(index, lowering)
         }
         var merged = Lowering(modules: modules)
-        for lowering in results.all {
-            merged.pending += lowering.pending
-            merged.kubernetes += lowering.kubernetes
-            merged.diagnostics += lowering.diagnostics
+        for lowering in results.all { merged.absorb(lowering) }
+        // Modules that only calls making no instance reach (`count = 0`) are lowered once, as not
+        // existing, so that what they declare is still a node; a module some live call reached
+        // already has its nodes.
+        var done = merged.instantiated
+        var index = 0
+        while index < merged.deferred.count {
+            let call = merged.deferred[index]
+            index += 1
+            guard !done.contains(call.directory), let module = modules[call.directory] else { continue }
+            done.insert(call.directory)
+            var lowering = Lowering(modules: modules)
+            lowering.root = call.root
+            lowering.instantiate(module, prefix: call.prefix, inputs: [:], tfvars: [], stack: call.stack, absent: call.reason)
+            merged.absorb(lowering)
         }
         merged.flush(into: &graph)
         diagnostics += merged.diagnostics
@@ -80,9 +91,21 @@ private struct Lowering {
     var pending: [PendingNode] = []
     var kubernetes: [KubernetesObject] = []
     var diagnostics: [SyntaxDiagnostic] = []
+    /// Module directories instantiated by a call that makes instances.
+    var instantiated: Set<String> = []
+    /// Calls that make no instance, lowered afterwards only if no live call reached their module.
+    var deferred: [(directory: String, root: String, prefix: String, stack: [String], reason: String)] = []
 
     init(modules: [String: TerraformModuleSource]) {
         self.modules = modules
+    }
+
+    mutating func absorb(_ other: Lowering) {
+        pending += other.pending
+        kubernetes += other.kubernetes
+        diagnostics += other.diagnostics
+        instantiated.formUnion(other.instantiated)
+        deferred += other.deferred
     }
 
     /// `absent` is the reason the module instance makes nothing (a call with `count = 0`): its
@@ -91,6 +114,10 @@ private struct Lowering {
                               stack: [String], absent: String?) {
         let instance = ModuleInstance(source: module, prefix: prefix, inputs: inputs, tfvars: tfvars)
         let evaluator = Evaluator(instance: instance)
+        // What does not exist is not evaluated: its nodes stand for what was read, nothing more.
+        let live = absent == nil
+        if live { instantiated.insert(module.directory) }
+        let nothing = { (range: SourceRange) in Value(.object([]), range: range) }
         for block in module.blocks {
             let header = block.labels.last.map { block.typeRange.union($0.range) } ?? block.typeRange
             switch block.type {
@@ -99,10 +126,9 @@ private struct Lowering {
                 let type = block.labelValues[0], name = block.labelValues[1]
                 let local = (block.type == "data" ? "data." : "") + "\(type).\(name)"
                 let (multiplicity, instances) = Self.instances(of: block, evaluator: evaluator, absent: absent)
-                let references = Self.references(in: block.body, prefix: prefix)
+                let references = live ? Self.references(in: block.body, prefix: prefix) : []
                 for made in instances {
-                    let bound = Evaluator(instance: instance, bindings: made.bindings)
-                    let attributes = bound.body(block.body)
+                    let attributes = live ? Evaluator(instance: instance, bindings: made.bindings).body(block.body) : nothing(block.body.range)
                     let address = prefix + local + made.instance.suffix
                     if block.type == "resource", made.instance.mayExist,
                        let object = KubernetesResourceLowering.object(type: type, body: attributes, range: block.range,
@@ -120,23 +146,23 @@ private struct Lowering {
                 add(prefix + "var.\(name)", .variable, "variable", block, header, attributes, absent: absent)
             case "output":
                 guard let name = block.label(0) else { continue }
-                add(prefix + "output.\(name)", .output, "output", block, header, evaluator.body(block.body), absent: absent,
-                    references: Self.references(in: block.body, prefix: prefix))
+                add(prefix + "output.\(name)", .output, "output", block, header, live ? evaluator.body(block.body) : nothing(block.body.range),
+                    absent: absent, references: live ? Self.references(in: block.body, prefix: prefix) : [])
             case "locals":
                 for attribute in block.body.attributes {
-                    let value = instance.local(attribute.name, at: attribute.value.range)
+                    let value = live ? instance.local(attribute.name, at: attribute.value.range) : Value(.unknown(absent ?? ""), range: attribute.value.range)
                     let attributes = Value(.object([Value.Member(key: "value", keyRange: attribute.nameRange, value: value)]), range: attribute.range)
                     pending.append(PendingNode(root: root, local: prefix + "local.\(attribute.name)", declaration: prefix + "local.\(attribute.name)",
                                                kind: .local, type: "local", range: attribute.range, header: attribute.nameRange,
                                                attributes: attributes, multiplicity: nil, instance: absent.map { .none(reason: $0) } ?? .single,
-                                               references: Self.references(in: attribute.value, prefix: prefix)))
+                                               references: live ? Self.references(in: attribute.value, prefix: prefix) : []))
                 }
             case "module":
                 guard let name = block.label(0) else { continue }
                 let (multiplicity, instances) = Self.instances(of: block, evaluator: evaluator, absent: absent)
-                let references = Self.references(in: block.body, prefix: prefix)
+                let references = live ? Self.references(in: block.body, prefix: prefix) : []
                 for made in instances {
-                    let attributes = Evaluator(instance: instance, bindings: made.bindings).body(block.body)
+                    let attributes = live ? Evaluator(instance: instance, bindings: made.bindings).body(block.body) : nothing(block.body.range)
                     let call = prefix + "module.\(name)" + made.instance.suffix
                     pending.append(PendingNode(root: root, local: call, declaration: prefix + "module.\(name)", kind: .module, type: "module",
                                                range: block.range, header: header, attributes: attributes, multiplicity: multiplicity,
@@ -174,7 +200,11 @@ private struct Lowering {
             value.evidence.insert(RelatedLocation(range: member.value.range, message: "argument `\(member.key)` of `\(shown)`"), at: 0)
             inputs[member.key] = value
         }
-        instantiate(child, prefix: call + ".", inputs: inputs, tfvars: [], stack: stack + [directory], absent: absent)
+        if let absent {
+            deferred.append((directory, root, call + ".", stack + [directory], absent))
+            return
+        }
+        instantiate(child, prefix: call + ".", inputs: inputs, tfvars: [], stack: stack + [directory], absent: nil)
     }
 
     /// The instances `count` or `for_each` make: none when known to be zero or empty, one per

@@ -34,6 +34,6 @@ enum TerraformAI {
 
     /// Resources of a type, in address order.
     static func resources(_ type: String, in graph: Graph) -> [GraphNode] {
-        graph.nodes(.resource).filter { $0.type == type }.sorted { $0.address < $1.address }
+        graph.nodes(ofType: type).filter { $0.kind == .resource }.sorted { $0.address < $1.address }
     }
 }

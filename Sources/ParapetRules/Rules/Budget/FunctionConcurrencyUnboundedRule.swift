@@ -45,7 +45,7 @@ struct FunctionConcurrencyUnboundedRule: Rule {
 
     func check(_ context: RuleContext) -> [Finding] {
         var findings: [Finding] = []
-        for function in context.graph.nodes(.resource) where function.type == "aws_lambda_function" && context.graph.mayExist(function) {
+        for function in context.graph.nodes(ofType: "aws_lambda_function") where function.kind == .resource && context.graph.mayExist(function) {
             guard let reserved = function.attributes["reserved_concurrent_executions"], !reserved.isNull else {
                 findings.append(finding("Function has no `reserved_concurrent_executions`", at: function.headerRange,
                                         node: function, path: "reserved_concurrent_executions"))

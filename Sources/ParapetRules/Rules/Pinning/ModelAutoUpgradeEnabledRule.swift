@@ -61,7 +61,7 @@ struct ModelAutoUpgradeEnabledRule: Rule {
 
     func check(_ context: RuleContext) -> [Finding] {
         var findings: [Finding] = []
-        for node in context.graph.nodes(.resource) where node.type == "azurerm_cognitive_deployment" && context.graph.mayExist(node) {
+        for node in context.graph.nodes(ofType: "azurerm_cognitive_deployment") where node.kind == .resource && context.graph.mayExist(node) {
             let name = node.addressInModule.split(separator: ".").dropFirst().joined(separator: ".")
             if let option = node.attributes["version_upgrade_option"], !option.isNull {
                 if let text = option.string, text != "NoAutoUpgrade" {

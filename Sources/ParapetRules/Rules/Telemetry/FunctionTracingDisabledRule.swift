@@ -52,7 +52,7 @@ struct FunctionTracingDisabledRule: Rule {
 
     func check(_ context: RuleContext) -> [Finding] {
         var findings: [Finding] = []
-        for function in context.graph.nodes(.resource) where function.type == "aws_lambda_function" && context.graph.mayExist(function) {
+        for function in context.graph.nodes(ofType: "aws_lambda_function") where function.kind == .resource && context.graph.mayExist(function) {
             guard let config = function.attributes["tracing_config"] else {
                 findings.append(finding("Function has no `tracing_config` with mode `Active`", at: function.headerRange,
                                         node: function, path: "tracing_config"))

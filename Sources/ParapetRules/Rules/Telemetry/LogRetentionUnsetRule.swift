@@ -43,7 +43,7 @@ struct LogRetentionUnsetRule: Rule {
     func check(_ context: RuleContext) -> [Finding] {
         let minimum = option(Self.minimumDays, in: context)
         var findings: [Finding] = []
-        for group in context.graph.nodes(.resource) where group.type == "aws_cloudwatch_log_group" && context.graph.mayExist(group) {
+        for group in context.graph.nodes(ofType: "aws_cloudwatch_log_group") where group.kind == .resource && context.graph.mayExist(group) {
             guard let retention = group.attributes["retention_in_days"] else {
                 findings.append(finding("Log group has no `retention_in_days`: logs never expire", at: group.headerRange,
                                         node: group, path: "retention_in_days"))

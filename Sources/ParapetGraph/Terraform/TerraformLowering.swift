@@ -29,15 +29,17 @@ public enum TerraformLowering {
         // Roots are independent, so they are lowered in parallel; the results are merged in
         // root order, so the graph does not depend on scheduling.
         let roots = modules.keys.sorted().filter { !called.contains($0) }
+        // What each block refers to is the same in every instance of its module: found once.
+        let references = ReferenceTable(modules)
         let results = RootResults(count: roots.count)
         DispatchQueue.concurrentPerform(iterations: roots.count) { index in
             guard let module = modules[roots[index]] else { return }
-            var lowering = Lowering(modules: modules)
+            var lowering = Lowering(modules: modules, references: references)
             lowering.root = roots[index]
             lowering.instantiate(module, prefix: "", inputs: [:], tfvars: module.tfvars + varFiles, stack: [roots[index]], absent: nil)
             results.set(index, lowering)
         }
-        var merged = Lowering(modules: modules)
+        var merged = Lowering(modules: modules, references: references)
         for lowering in results.all { merged.absorb(lowering) }
         // Modules that only calls making no instance reach (`count = 0`) are lowered once, as not
         // existing, so that what they declare is still a node; a module some live call reached
@@ -49,7 +51,7 @@ public enum TerraformLowering {
             index += 1
             guard !done.contains(call.directory), let module = modules[call.directory] else { continue }
             done.insert(call.directory)
-            var lowering = Lowering(modules: modules)
+            var lowering = Lowering(modules: modules, references: references)
             lowering.root = call.root
             lowering.instantiate(module, prefix: call.prefix, inputs: [:], tfvars: [], stack: call.stack, absent: call.reason)
             merged.absorb(lowering)
@@ -96,8 +98,11 @@ private struct Lowering {
     /// Calls that make no instance, lowered afterwards only if no live call reached their module.
     var deferred: [(directory: String, root: String, prefix: String, stack: [String], reason: String)] = []
 
-    init(modules: [String: TerraformModuleSource]) {
+    let references: ReferenceTable
+
+    init(modules: [String: TerraformModuleSource], references: ReferenceTable) {
         self.modules = modules
+        self.references = references
     }
 
     mutating func absorb(_ other: Lowering) {
@@ -126,7 +131,7 @@ private struct Lowering {
                 let type = block.labelValues[0], name = block.labelValues[1]
                 let local = (block.type == "data" ? "data." : "") + "\(type).\(name)"
                 let (multiplicity, instances) = Self.instances(of: block, evaluator: evaluator, absent: absent)
-                let references = live ? Self.references(in: block.body, prefix: prefix) : []
+                let references = live ? references.of(block.body.range, prefix: prefix) : []
                 for made in instances {
                     let attributes = live ? Evaluator(instance: instance, bindings: made.bindings).body(block.body) : nothing(block.body.range)
                     let address = prefix + local + made.instance.suffix
@@ -147,7 +152,7 @@ private struct Lowering {
             case "output":
                 guard let name = block.label(0) else { continue }
                 add(prefix + "output.\(name)", .output, "output", block, header, live ? evaluator.body(block.body) : nothing(block.body.range),
-                    absent: absent, references: live ? Self.references(in: block.body, prefix: prefix) : [])
+                    absent: absent, references: live ? references.of(block.body.range, prefix: prefix) : [])
             case "locals":
                 for attribute in block.body.attributes {
                     let value = live ? instance.local(attribute.name, at: attribute.value.range) : Value(.unknown(absent ?? ""), range: attribute.value.range)
@@ -155,12 +160,12 @@ private struct Lowering {
                     pending.append(PendingNode(root: root, local: prefix + "local.\(attribute.name)", declaration: prefix + "local.\(attribute.name)",
                                                kind: .local, type: "local", range: attribute.range, header: attribute.nameRange,
                                                attributes: attributes, multiplicity: nil, instance: absent.map { .none(reason: $0) } ?? .single,
-                                               references: live ? Self.references(in: attribute.value, prefix: prefix) : []))
+                                               references: live ? references.of(attribute.value.range, prefix: prefix) : []))
                 }
             case "module":
                 guard let name = block.label(0) else { continue }
                 let (multiplicity, instances) = Self.instances(of: block, evaluator: evaluator, absent: absent)
-                let references = live ? Self.references(in: block.body, prefix: prefix) : []
+                let references = live ? references.of(block.body.range, prefix: prefix) : []
                 for made in instances {
                     let attributes = live ? Evaluator(instance: instance, bindings: made.bindings).body(block.body) : nothing(block.body.range)
                     let call = prefix + "module.\(name)" + made.instance.suffix
@@ -338,6 +343,33 @@ private struct Lowering {
                 }
             }
         }
+    }
+}
+
+/// The references of every block body and local of every module, without a module prefix:
+/// computed once, read by every instance of the module (from several threads, never written).
+private final class ReferenceTable: @unchecked Sendable {
+    private var table: [SourceRange: [(String, SourceRange)]] = [:]
+
+    init(_ modules: [String: TerraformModuleSource]) {
+        for module in modules.values {
+            for block in module.blocks {
+                switch block.type {
+                case "locals":
+                    for attribute in block.body.attributes { table[attribute.value.range] = Lowering.references(in: attribute.value, prefix: "") }
+                case "resource", "data", "output", "module":
+                    table[block.body.range] = Lowering.references(in: block.body, prefix: "")
+                default:
+                    continue
+                }
+            }
+        }
+    }
+
+    /// The references written at `range`, as addresses of the module instance at `prefix`.
+    func of(_ range: SourceRange, prefix: String) -> [(String, SourceRange)] {
+        guard let found = table[range] else { return [] }
+        return prefix.isEmpty ? found : found.map { (prefix + $0.0, $0.1) }
     }
 }
 

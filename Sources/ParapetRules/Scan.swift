@@ -22,6 +22,9 @@ public struct ScanOptions: Sendable {
     public var configSearchCeiling: String?
     /// Extra tfvars files for every Terraform root module (`--var-file`).
     public var varFiles: [String] = []
+    /// Which findings are reported: the graph is built from `roots` (the `--context`), findings
+    /// are kept only for these paths and, with `--diff`, changed lines.
+    public var reportScope = ReportScope()
 
     public init(roots: [String], limits: ScanLimits = ScanLimits(), configPath: String? = nil,
                 workingDirectory: String = FileManager.default.currentDirectoryPath,
@@ -154,6 +157,10 @@ public enum Scan {
         findings = Suppressions.apply(findings, files: built.parsed, graph: built.graph, requireReason: configuration.requireSuppressionReason)
         findings = configure(findings, configuration, rules: MetaRules.all + rules.map(\.metadata))
         findings.sort(by: Finding.reportOrder)
+        if !options.reportScope.isEverything {
+            let directory = Discovery.absolute(options.workingDirectory, in: "/")
+            findings = findings.filter { options.reportScope.includes($0, workingDirectory: directory) }
+        }
         let withFindings = Set(findings.map(\.range.path))
         var sources: [String: SourceFile] = [:]
         for file in built.parsed where withFindings.contains(file.source.path) { sources[file.source.path] = file.source }

@@ -10,7 +10,8 @@ extension ReportFormat {
 ///     ::error file=main.tf,line=3,endLine=3,col=20,endColumn=31,title=EGR201 security-group-unrestricted-egress::Security group …
 ///
 /// Notes become `::notice`. Values are escaped as the runner expects (`%`, CR, LF everywhere;
-/// also `:` and `,` in properties), so a message cannot end the command early or inject another.
+/// also `:` and `,` in properties), so a message cannot end the command early or inject another;
+/// other control characters are shown as visible stand-ins.
 public struct GitHubReporter: Reporter {
     public init() {}
 
@@ -42,10 +43,12 @@ public struct GitHubReporter: Reporter {
         return output
     }
 
+    /// Escapes for the runner, then shows any other control character (ESC from a hostile file)
+    /// as its visible stand-in, since the command is also printed in the job's log.
     static func escapeData(_ text: String) -> String {
-        text.replacingOccurrences(of: "%", with: "%25")
+        TerminalText.visible(text.replacingOccurrences(of: "%", with: "%25")
             .replacingOccurrences(of: "\r", with: "%0D")
-            .replacingOccurrences(of: "\n", with: "%0A")
+            .replacingOccurrences(of: "\n", with: "%0A"))
     }
 
     static func escapeProperty(_ text: String) -> String {

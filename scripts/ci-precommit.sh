@@ -74,7 +74,7 @@ repos:
 YAML
 git add -A
 git commit -q -m "Initial manifests"
-pre-commit install -q >/dev/null
+pre-commit install >/dev/null
 
 # 1. Only web.yaml changes; its NetworkPolicy and ResourceQuota are in the unchanged policy.yaml.
 sed -i 's/replicas: 1/replicas: 3/' web.yaml
@@ -86,7 +86,7 @@ if ! output=$(git commit -m "Scale web" 2>&1); then
 fi
 echo "pre-commit e2e: a changed Deployment with its NetworkPolicy in an unchanged file passes"
 
-# 2. A sidecar with a floating tag: the hook must fail with PIN504 on line 23, column 18.
+# 2. A sidecar with a floating tag: the hook must fail with PIN504 on line 24, column 18.
 cat >> web.yaml <<'YAML'
         - name: proxy
           image: envoyproxy/envoy:latest
@@ -102,10 +102,10 @@ if output=$(git commit -m "Add proxy" 2>&1); then
   echo "pre-commit e2e: FAILED: an image with :latest was committed" >&2
   exit 1
 fi
-if ! grep -q 'web.yaml:23:18: warning PIN504' <<<"$output"; then
+if ! grep -q 'web.yaml:24:18: warning PIN504' <<<"$output"; then
   echo "$output"
-  echo "pre-commit e2e: FAILED: the hook failed, but not with PIN504 at web.yaml:23:18" >&2
+  echo "pre-commit e2e: FAILED: the hook failed, but not with PIN504 at web.yaml:24:18" >&2
   exit 1
 fi
-echo "pre-commit e2e: an image with :latest is rejected with PIN504 at web.yaml:23:18"
-grep -c 'PIN504' <<<"$output" | grep -qx 1 || { echo "$output"; echo "pre-commit e2e: FAILED: expected exactly one finding" >&2; exit 1; }
+grep -c ': warning ' <<<"$output" | grep -qx 1 || { echo "$output"; echo "pre-commit e2e: FAILED: expected exactly one finding" >&2; exit 1; }
+echo "pre-commit e2e: an image with :latest is rejected with PIN504 at web.yaml:24:18"

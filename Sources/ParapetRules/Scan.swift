@@ -25,6 +25,8 @@ public struct ScanOptions: Sendable {
     /// Which findings are reported: the graph is built from `roots` (the `--context`), findings
     /// are kept only for these paths and, with `--diff`, changed lines.
     public var reportScope = ReportScope()
+    /// Remembers files parsed only to find they are of no kind (`--cache-dir`); nil: no cache.
+    public var classificationCache: ClassificationCache?
 
     public init(roots: [String], limits: ScanLimits = ScanLimits(), configPath: String? = nil,
                 workingDirectory: String = FileManager.default.currentDirectoryPath,
@@ -91,9 +93,14 @@ public enum Scan {
             while true {
                 let index = next.increment()
                 guard index < files.count else { break }
-                slots.set(index, loader.load(files[index]))
+                if let cache = options.classificationCache {
+                    slots.set(index, cache.load(files[index], loader: loader))
+                } else {
+                    slots.set(index, loader.load(files[index]))
+                }
             }
         }
+        options.classificationCache?.save()
         return slots.values.compactMap { $0 }
     }
 

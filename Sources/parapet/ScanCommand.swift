@@ -93,8 +93,15 @@ struct ScanCommand: ParsableCommand {
     @Flag(name: .customLong("prune-baseline"), help: "With --baseline, remove its stale entries from the file.")
     var pruneBaseline = false
 
+    @Option(name: .customLong("cache-dir"), help: ArgumentHelp("Where to remember files that are of no kind Parapet reads, so a re-run skips parsing them (default: $XDG_CACHE_HOME/parapet or ~/.cache/parapet).", valueName: "dir"))
+    var cacheDirectory: String?
+
+    @Flag(name: .customLong("no-cache"), help: "Use no cache: parse every candidate file.")
+    var noCache = false
+
     func run() throws {
         var options = ScanOptions(roots: paths, configPath: config)
+        options.classificationCache = noCache ? nil : ParseCacheLocation.cache(explicit: cacheDirectory)
         try applyContext(to: &options)
         if let diff { options.reportScope.changedLines = try readDiff(diff, workingDirectory: options.workingDirectory) }
         if pruneBaseline && baseline == nil { throw RunError("--prune-baseline needs --baseline FILE") }

@@ -28,6 +28,6 @@ if [ "$status" -ne 0 ]; then
   tail -n 30 "$log"
 fi
 # The closing lines of both runners (XCTest's "Executed N tests", Swift Testing's "Test run with").
-grep -E "^Test Suite 'All tests' (passed|failed)|Executed [0-9]+ tests?,|Test run with [0-9]+ tests?" "$log" | tail -n 4
+grep -E "^Test Suite 'All tests' (passed|failed)|Executed [0-9]+ tests?,|Test run with [0-9]+ tests?" "$log" | awk '!seen[$0]++' | tail -n 4
 [ "$status" -eq 0 ] || echo "test: failed (exit $status); full log in $log" >&2
 exit "$status"

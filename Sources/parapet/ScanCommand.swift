@@ -45,8 +45,11 @@ struct ScanCommand: ParsableCommand {
             \(ExitStatus.help)
             """)
 
-    @Argument(help: "Files or directories to scan.")
-    var paths: [String] = ["."]
+    @Argument(help: "Files or directories to scan (default: .; with --context, what to report on, default: all of it).")
+    var paths: [String] = []
+
+    /// The paths to scan: those given, else the current directory.
+    private var scannedPaths: [String] { paths.isEmpty ? ["."] : paths }
 
     @Option(name: .shortAndLong, help: ArgumentHelp("Output format: " + ReportFormat.all.map { "\($0.name) (\($0.summary))" }.joined(separator: ", ") + "."))
     var format: ReportFormat = .text
@@ -100,7 +103,7 @@ struct ScanCommand: ParsableCommand {
     var noCache = false
 
     func run() throws {
-        var options = ScanOptions(roots: paths, configPath: config)
+        var options = ScanOptions(roots: scannedPaths, configPath: config)
         options.classificationCache = noCache ? nil : ParseCacheLocation.cache(explicit: cacheDirectory)
         try applyContext(to: &options)
         if let diff { options.reportScope.changedLines = try readDiff(diff, workingDirectory: options.workingDirectory) }
@@ -167,7 +170,7 @@ struct ScanCommand: ParsableCommand {
         let directory = options.workingDirectory
         let root: String
         if context == "auto" && !FileManager.default.fileExists(atPath: Discovery.absolute(context, in: directory)) {
-            let located = ConfigurationLoader.locate(explicit: config, workingDirectory: directory, roots: paths)
+            let located = ConfigurationLoader.locate(explicit: config, workingDirectory: directory, roots: scannedPaths)
             root = located.map { String($0[..<($0.lastIndex(of: "/") ?? $0.startIndex)]) }.map { $0.isEmpty ? "/" : $0 } ?? directory
         } else {
             root = Discovery.absolute(context, in: directory)
@@ -186,7 +189,7 @@ struct ScanCommand: ParsableCommand {
             reported.append(absolute)
         }
         options.roots = [root]
-        if !reported.contains(root) { options.reportScope.paths = reported }
+        if !reported.isEmpty && !reported.contains(root) { options.reportScope.paths = reported }
     }
 
     /// `--diff FILE|-`: the changed lines, keyed by absolute path.

@@ -87,6 +87,13 @@ private func deployment(image: String = "registry.example.com/web@sha256:0123456
         #expect(output.status == 0, "\(output.stdout)")
     }
 
+    @Test func contextWithoutPathsReportsOnEverythingInIt() throws {
+        let workspace = try Workspace(["k8s/policy.yaml": namespaceFile, "k8s/old.yaml": deployment(image: "nginx:latest", name: "old")])
+        let output = try CLI.run(["scan", "--context", "k8s"], in: workspace.url)
+        #expect(output.status == 1)
+        #expect(output.stdout.contains("k8s/old.yaml:16:18: warning PIN504"), "\(output.stdout)")
+    }
+
     @Test func aPathOutsideTheContextIsAUsageError() throws {
         let workspace = try Workspace(["a/web.yaml": deployment(), "b/policy.yaml": namespaceFile])
         let output = try CLI.run(["scan", "a/web.yaml", "--context", "b"], in: workspace.url)

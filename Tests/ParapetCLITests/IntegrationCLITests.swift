@@ -1,4 +1,5 @@
 import Foundation
+import ParapetTestSupport
 import Testing
 
 /// A namespace whose NetworkPolicy and ResourceQuota sit in one file, and a Deployment in another
@@ -174,5 +175,17 @@ private func deployment(image: String = "registry.example.com/web@sha256:0123456
         let workspace = try Workspace(["web.yaml": deployment(), "policy.yaml": namespaceFile])
         let output = try CLI.run(["scan", "web.yaml", "--context", ".", "--write-baseline", "b.json"], in: workspace.url)
         #expect(output.status == 2)
+    }
+}
+
+/// The repository's own configuration, which `swift package parapet` (run from the package root)
+/// applies: the fixtures are problems on purpose and stay out of a scan of the package.
+@Suite struct RepositoryConfigurationTests {
+    @Test func aScanOfThePackageSkipsTheFixturesButTheDemoCanStillBeScanned() throws {
+        let package = try CLI.run(["scan", ".", "--list-files", "--no-cache"], in: packageRoot)
+        #expect(package.status == 0)
+        #expect(!package.stdout.contains("fixtures/"), "\(package.stdout)")
+        let demo = try CLI.run(["scan", "fixtures/demo", "--list-files", "--no-cache"], in: packageRoot)
+        #expect(demo.stdout.contains("fixtures/demo/k8s/vllm.yaml"), "\(demo.stdout)")
     }
 }

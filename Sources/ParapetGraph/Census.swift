@@ -9,6 +9,11 @@ public struct Census: Sendable {
     public struct Count: Sendable, Hashable {
         public var read: Int
         public var analysed: Int
+
+        public init(read: Int, analysed: Int) {
+            self.read = read
+            self.analysed = analysed
+        }
     }
 
     /// `kubernetes Deployment`, `terraform resource`, `agent claude-settings` → counts.
@@ -23,8 +28,14 @@ public struct Census: Sendable {
         for file in files {
             switch file.kind {
             case .kubernetes, .kagent:
-                for object in KubernetesLowering.objects(in: file) {
-                    read[ObjectKey(object.range)] = "kubernetes \(object.kind)"
+                // The same documents and `List` items the lowering reads, without converting them.
+                for document in file.documents where document.isMapping {
+                    let kind = document["kind"]?.string
+                    let items = (kind == "List" || kind?.hasSuffix("List") == true) ? document["items"]?.sequence : nil
+                    for object in items ?? [document] where object["apiVersion"]?.string != nil {
+                        guard let objectKind = object["kind"]?.string else { continue }
+                        read[ObjectKey(object.range)] = "kubernetes \(objectKind)"
+                    }
                 }
             case .terraform, .terraformJSON:
                 let blocks = file.kind == .terraformJSON ? TerraformJSON.blocks(file) : (file.hcl?.body.blocks ?? [])

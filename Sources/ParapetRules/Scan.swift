@@ -1,6 +1,7 @@
 import Dispatch
 import Foundation
 import ParapetCore
+import ParapetFacts
 import ParapetGraph
 import ParapetSyntax
 
@@ -67,6 +68,7 @@ public struct BuiltScan: Sendable {
     public var files: [ScannedFile]
     public var parsed: [ParsedFile]
     public var graph: Graph
+    public var facts: Facts
     /// Diagnostics so far: configuration, parse errors, limits, lowering problems, duplicates.
     public var findings: [Finding]
     public var notes: [String]
@@ -134,9 +136,11 @@ public enum Scan {
         findings += varFiles.flatMap(diagnosticFindings)
         let graph = GraphBuilder.build(parsed, varFiles: varFiles, diagnostics: &loweringDiagnostics)
         lap("graph")
+        let facts = Facts(graph: graph)
+        lap("facts")
         findings += loweringDiagnostics.map(diagnosticFinding) + duplicateFindings(graph)
         let realPaths = Dictionary(discovered.map { ($0.displayPath, $0.realPath) }, uniquingKeysWith: { first, _ in first })
-        return BuiltScan(configuration: configuration, files: files, parsed: parsed, graph: graph, findings: findings, notes: notes,
+        return BuiltScan(configuration: configuration, files: files, parsed: parsed, graph: graph, facts: facts, findings: findings, notes: notes,
                          realPaths: realPaths, census: Census(files: parsed, graph: graph), timings: timings)
     }
 
@@ -158,7 +162,7 @@ public enum Scan {
         }
         findings += projectRules.problems
         let rules = (shippedRules + projectRules.rules).filter { configuration.isEnabled($0.metadata) }
-        findings += RuleEngine.run(rules, graph: built.graph, options: configuration.ruleOptions)
+        findings += RuleEngine.run(rules, graph: built.graph, facts: built.facts, options: configuration.ruleOptions)
         findings = mergeRepeats(findings, graph: built.graph, realPaths: built.realPaths)
         lap("rules")
         findings = Suppressions.apply(findings, files: built.parsed, graph: built.graph, requireReason: configuration.requireSuppressionReason)

@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import ParapetFacts
 import ParapetGraph
 import ParapetRules
 import ParapetSyntax
@@ -24,14 +25,15 @@ struct GraphCommand: ParsableCommand {
 
     func run() throws {
         let options = ScanOptions(roots: paths)
-        let graph: Graph
+        let built: BuiltScan
         do {
-            graph = try Scan.build(options).graph
+            built = try Scan.build(options)
         } catch let error as Discovery.DiscoveryError {
             throw RunError(error.description)
         }
+        let graph = built.graph
         switch format {
-        case .text: print(GraphDump.text(graph), terminator: "")
+        case .text: print(GraphDump.text(graph) + FactsDump.text(built.facts, graph: graph), terminator: "")
         case .json: print(GraphDump.json(graph), terminator: "")
         case .dot: print(GraphDump.dot(graph), terminator: "")
         }

@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import ParapetCore
+import ParapetGraph
 import ParapetReport
 import ParapetRules
 import ParapetSyntax
@@ -102,6 +103,9 @@ struct ScanCommand: ParsableCommand {
     @Flag(name: .customLong("no-cache"), help: "Use no cache: parse every candidate file.")
     var noCache = false
 
+    @Flag(help: "Print to standard error how many objects of each kind were read and analysed, and the nodes built.")
+    var statistics = false
+
     func run() throws {
         var options = ScanOptions(roots: scannedPaths, configPath: config)
         options.classificationCache = noCache ? nil : ParseCacheLocation.cache(explicit: cacheDirectory)
@@ -145,6 +149,7 @@ struct ScanCommand: ParsableCommand {
         }
         let rendered = Reporting.render(result, format: format, color: useColor, workingDirectory: options.workingDirectory, notes: notes)
         try write(rendered)
+        if statistics { FileHandle.standardError.write(Data(Self.statistics(result.census).utf8)) }
         // A broken configuration means the scan did not run as intended: that is never a pass.
         if !configurationErrors.isEmpty {
             if format != .text || output != nil { throw configurationFailure(configurationErrors) }
@@ -239,6 +244,18 @@ struct ScanCommand: ParsableCommand {
             }
         }
         return notes
+    }
+
+    /// Objects read and analysed per kind; a dropped object (a bug) is listed by place.
+    static func statistics(_ census: Census) -> String {
+        var out = "objects read and analysed, by kind:\n"
+        let width = census.counts.keys.map(\.count).max() ?? 0
+        for (kind, count) in census.counts.sorted(by: { $0.key < $1.key }) {
+            out += "  " + kind.padding(toLength: width, withPad: " ", startingAt: 0) + "  \(count.read) read, \(count.analysed) analysed\n"
+        }
+        out += "  total: \(census.totalRead) read, \(census.totalAnalysed) analysed, \(census.nodes) graph nodes\n"
+        for dropped in census.dropped { out += "  not analysed: \(dropped)\n" }
+        return out
     }
 
     /// `--select EGR,PIN504 --select gates` → `[EGR, PIN504, gates]`.

@@ -104,6 +104,17 @@ let cleanTerraform = "locals {\n  name = \"logs\"\n}\n"
         #expect(output.stdout.hasPrefix("parapet "))
     }
 
+    @Test func statisticsCountObjectsReadAndAnalysedPerKind() throws {
+        let deployment = "apiVersion: apps/v1\nkind: Deployment\nmetadata: {name: bot}\nspec: {template: {spec: {containers: [{name: bot, image: \"bot:1\"}]}}}\n"
+        let workspace = try Workspace(["envs/prod/app.yaml": deployment, "envs/staging/app.yaml": deployment,
+                                       "main.tf": "resource \"aws_sqs_queue\" \"q\" {\n  count = 2\n}\n"])
+        let output = try CLI.run(["scan", ".", "--statistics", "--exit-zero"], in: workspace.url)
+        #expect(output.status == 0)
+        #expect(output.stderr.contains("kubernetes Deployment  2 read, 2 analysed"))
+        #expect(output.stderr.contains("terraform resource     1 read, 1 analysed"))
+        #expect(output.stderr.contains("total: 3 read, 3 analysed, 4 graph nodes"))
+    }
+
     @Test func aParseErrorIsAFindingAndExitsOne() throws {
         let workspace = try Workspace(["main.tf": brokenTerraform])
         let output = try CLI.run(["scan", "."], in: workspace.url)

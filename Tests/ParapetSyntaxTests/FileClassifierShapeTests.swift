@@ -20,6 +20,21 @@ private func kind(_ path: String, _ text: String) -> FileKind? {
         #expect(kind("package.json", #"{"name": "web", "version": "1.0.0"}"#) == nil)
     }
 
+    @Test func kubernetesObjectsWrittenAsJSONAreKubernetes() {
+        #expect(kind("k8s/deploy.json", #"{"apiVersion": "apps/v1", "kind": "Deployment", "metadata": {"name": "a"}}"#) == .kubernetes)
+        #expect(kind("k8s/pod.json", #"{"apiVersion": "v1", "kind": "Pod", "metadata": {"name": "a"}}"#) == .kubernetes)
+        #expect(kind("out.json", #"{"apiVersion": "v1", "kind": "List", "items": [{"apiVersion": "v1", "kind": "Pod"}]}"#) == .kubernetes)
+        #expect(kind("k8s/agent.json", #"{"apiVersion": "kagent.dev/v1alpha2", "kind": "Agent", "metadata": {"name": "a"}}"#) == .kagent)
+        // Other JSON with a `kind`, or an `apiVersion` that is not a Kubernetes API version.
+        #expect(kind("package.json", #"{"name": "web", "version": "1.0.0", "kind": "module"}"#) == nil)
+        #expect(kind("tsconfig.json", #"{"compilerOptions": {"target": "es2022"}, "kind": "Config"}"#) == nil)
+        #expect(kind("x/api.json", #"{"apiVersion": "2.0", "kind": "Config"}"#) == nil)
+        #expect(kind("x/api.json", #"{"apiVersion": "v1", "kind": "not a type"}"#) == nil)
+        #expect(kind("x/list.json", #"{"apiVersion": "v1", "kind": "List"}"#) == nil)
+        #expect(kind("plan.json", #"{"format_version": "1.2", "resource_changes": [], "apiVersion": "v1", "kind": "Plan"}"#) == .terraformPlan)
+        #expect(kind(".mcp.json", #"{"apiVersion": "v1", "kind": "Pod", "mcpServers": {}}"#) == .claudeMCP)
+    }
+
     @Test func yamlByShape() {
         #expect(kind("k8s/pod.yaml", "apiVersion: v1\nkind: Pod\nmetadata: {name: a}\n") == .kubernetes)
         #expect(kind("k8s/agent.yaml", "apiVersion: kagent.dev/v1alpha2\nkind: Agent\nmetadata: {name: a}\n") == .kagent)

@@ -31,7 +31,8 @@ public enum KubernetesLowering {
         for (path, objects) in read {
             for object in objects {
                 if units.patches.contains(path) {
-                    add(object, scope: "", namespace: nil, patch: true, to: &graph)
+                    // Scoped by its own folder: two overlays patching one object are not duplicates.
+                    add(object, scope: DeploymentUnits.directory(of: path), namespace: nil, patch: true, to: &graph)
                     continue
                 }
                 for membership in units.memberships(of: path) {
@@ -56,7 +57,7 @@ public enum KubernetesLowering {
     static func add(_ object: KubernetesObject, scope: String, namespace: String?, patch: Bool = false, to graph: inout Graph) -> NodeID {
         var object = object
         if let namespace, object.isNamespaced { object.namespace = namespace }
-        let local = (patch ? "k8s-patch:" : "") + object.localAddress
+        let local = patch ? "k8s-patch:" + object.localAddress.dropFirst("k8s:".count) : object.localAddress
         return graph.add(address: NodeAddress(scope: scope, local), kind: patch ? .kubernetesObject : object.nodeKind,
                          type: "\(object.apiVersion)/\(object.kind)", range: object.range,
                          headerRange: object.body.at("metadata.name")?.range ?? object.range, attributes: object.body,

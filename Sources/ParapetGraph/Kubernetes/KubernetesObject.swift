@@ -60,21 +60,23 @@ public struct KubernetesObject: Sendable {
     /// What makes two objects the same object to the API server: group, kind, namespace, name.
     public func identity() -> String { localAddress }
 
+    /// Workloads by the `WorkloadKind` table (group and kind); the rest by kind, except that a
+    /// `Service` outside the core group (Knative's) is not a core Service.
     public var nodeKind: NodeKind {
+        if WorkloadKind.find(group: group, kind: kind) != nil { return .workload }
         switch kind {
-        case "Pod", "Deployment", "StatefulSet", "DaemonSet", "ReplicaSet", "Job", "CronJob", "ReplicationController": .workload
-        case "NetworkPolicy": .networkPolicy
-        case "Service": .service
-        case "Namespace": .namespace
-        case "ResourceQuota": .resourceQuota
-        case "LimitRange": .limitRange
-        case "ServiceMonitor": .serviceMonitor
-        case "PodMonitor": .podMonitor
-        case "PodDisruptionBudget": .podDisruptionBudget
-        case "HorizontalPodAutoscaler": .horizontalPodAutoscaler
-        case "PersistentVolume": .persistentVolume
-        case "StorageClass": .storageClass
-        default: .kubernetesObject
+        case "NetworkPolicy": return .networkPolicy
+        case "Service": return group == "core" ? .service : .kubernetesObject
+        case "Namespace": return .namespace
+        case "ResourceQuota": return .resourceQuota
+        case "LimitRange": return .limitRange
+        case "ServiceMonitor": return .serviceMonitor
+        case "PodMonitor": return .podMonitor
+        case "PodDisruptionBudget": return .podDisruptionBudget
+        case "HorizontalPodAutoscaler": return .horizontalPodAutoscaler
+        case "PersistentVolume": return .persistentVolume
+        case "StorageClass": return .storageClass
+        default: return .kubernetesObject
         }
     }
 
@@ -89,7 +91,8 @@ public struct KubernetesObject: Sendable {
     }
 }
 
-/// The one pod template every workload kind exposes.
+/// A pod template of a workload: the one of a Deployment, or each of a LeaderWorkerSet's leader
+/// and worker, a PyTorchJob's replica specs, a RayCluster's head and worker groups.
 public struct PodTemplate: Sendable {
     /// The pod spec.
     public var spec: Value
@@ -97,20 +100,23 @@ public struct PodTemplate: Sendable {
     public var labels: [String: String]
     public var annotations: Value?
 
-    /// The pod template of a workload's attributes, by kind.
+    /// The first pod template of a workload (what selectors match).
     public init?(workload node: GraphNode) {
-        let body = node.attributes
-        let kind = node.type.split(separator: "/").last.map(String.init) ?? ""
-        let template: Value?
-        switch kind {
-        case "Pod": template = body
-        case "CronJob": template = body.at("spec.jobTemplate.spec.template")
-        default: template = body.at("spec.template")
-        }
-        guard let template, let spec = template["spec"] else { return nil }
+        guard let first = Self.all(of: node).first else { return nil }
+        self = first
+    }
+
+    init?(_ template: Value) {
+        guard let spec = template["spec"] else { return nil }
         self.spec = spec
         self.labels = KubernetesObject.labelMap(template.at("metadata.labels"))
         self.annotations = template.at("metadata.annotations")
+    }
+
+    /// Every pod template of a workload, in the order `WorkloadKind` lists their paths.
+    public static func all(of node: GraphNode) -> [PodTemplate] {
+        guard let kind = WorkloadKind.of(node) else { return [] }
+        return kind.templates.flatMap { kind.values(at: $0, in: node.attributes) }.compactMap(PodTemplate.init)
     }
 
     public var containers: [Value] { spec["containers"]?.elements ?? [] }

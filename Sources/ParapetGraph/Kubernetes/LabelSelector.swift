@@ -14,23 +14,31 @@ public struct LabelSelector: Sendable {
     public var requirements: [Requirement]
     public var range: SourceRange
     /// True when part of the selector could not be read; such a selector never matches.
-    public var isUnknown: Bool
+    public var isUnknown: Bool { unknownReason != nil }
+    /// Why the selector cannot be read: which part is not known, and why.
+    public var unknownReason: String?
 
     /// Reads `{matchLabels, matchExpressions}`.
     public init(_ value: Value) {
         range = value.range
         requirements = []
-        isUnknown = value.isUnknown
+        unknownReason = value.unknownReason
         if let labels = value["matchLabels"] {
             for member in labels.members ?? [] {
-                guard let v = member.value.scalarString else { isUnknown = true; continue }
+                guard let v = member.value.scalarString else {
+                    unknownReason = unknownReason ?? "label `\(member.key)` is \(member.value.unknownReason ?? "not a string")"
+                    continue
+                }
                 requirements.append(Requirement(key: member.key, op: .in, values: [v]))
             }
-            if labels.isUnknown { isUnknown = true }
+            if let reason = labels.unknownReason { unknownReason = unknownReason ?? "`matchLabels`: \(reason)" }
         }
         for expression in value["matchExpressions"]?.elements ?? [] {
             guard let key = expression["key"]?.string, let raw = expression["operator"]?.string,
-                  let op = Requirement.Operator(rawValue: raw) else { isUnknown = true; continue }
+                  let op = Requirement.Operator(rawValue: raw) else {
+                unknownReason = unknownReason ?? "a `matchExpressions` entry has no known key or operator"
+                continue
+            }
             requirements.append(Requirement(key: key, op: op, values: expression["values"]?.elements.compactMap(\.scalarString) ?? []))
         }
     }
@@ -38,7 +46,7 @@ public struct LabelSelector: Sendable {
     /// Reads a plain label map (a Service's `spec.selector`).
     public init(labels value: Value) {
         range = value.range
-        isUnknown = value.isUnknown
+        unknownReason = value.unknownReason
         requirements = (value.members ?? []).compactMap { member in
             member.value.scalarString.map { Requirement(key: member.key, op: .in, values: [$0]) }
         }

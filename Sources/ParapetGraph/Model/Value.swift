@@ -56,6 +56,8 @@ public struct Value: Sendable {
     public var list: [Value]? { if case .list(let items) = content { items } else { nil } }
     public var members: [Member]? { if case .object(let members) = content { members } else { nil } }
     public var isUnknown: Bool { if case .unknown = content { true } else { false } }
+    /// Why the value is not known, when it is not.
+    public var unknownReason: String? { if case .unknown(let reason) = content { reason } else { nil } }
     public var isNull: Bool { if case .null = content { true } else { false } }
 
     /// The member named `key` (the last one when repeated).

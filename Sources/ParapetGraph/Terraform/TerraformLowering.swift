@@ -129,7 +129,7 @@ private struct Lowering {
                     pending.append(PendingNode(root: root, local: prefix + "local.\(attribute.name)", declaration: prefix + "local.\(attribute.name)",
                                                kind: .local, type: "local", range: attribute.range, header: attribute.nameRange,
                                                attributes: attributes, multiplicity: nil, instance: absent.map { .none(reason: $0) } ?? .single,
-                                               references: []))
+                                               references: Self.references(in: attribute.value, prefix: prefix)))
                 }
             case "module":
                 guard let name = block.label(0) else { continue }
@@ -231,7 +231,7 @@ private struct Lowering {
                     break
                 }
                 var item = element.value
-                item.evidence = value.evidence + item.evidence
+                item.evidence = value.evidence + item.evidence + [RelatedLocation(range: item.range, message: "`each.value` for key `\(element.key)`")]
                 let key = Value(.string(element.key), range: item.range, evidence: value.evidence)
                 made.append(BlockInstance(instance: .key(element.key), bindings: ["each": Self.object(["key": key, "value": item], range: range)]))
             }
@@ -261,22 +261,31 @@ private struct Lowering {
         func visit(_ body: HCLBody) {
             for item in body.items {
                 switch item {
-                case .attribute(let attribute):
-                    for reference in attribute.value.references {
-                        let path = reference.staticTraversalPrefix
-                        guard path.count >= 2 else { continue }
-                        switch path[0] {
-                        case "var", "local", "each", "count", "self", "path", "terraform": continue
-                        case "data" where path.count >= 3: found.append((prefix + "data.\(path[1]).\(path[2])", reference.range))
-                        case "module": found.append((prefix + "module.\(path[1])", reference.range))
-                        default: found.append((prefix + "\(path[0]).\(path[1])", reference.range))
-                        }
-                    }
+                case .attribute(let attribute): found += references(in: attribute.value, prefix: prefix)
                 case .block(let block): visit(block.body)
                 }
             }
         }
         visit(body)
+        return found
+    }
+
+    /// References of one expression. `module.net.vpc_id` names the call and, when the module
+    /// is scanned, its output `module.net.output.vpc_id`, so what the output refers to can be followed.
+    static func references(in expression: HCLExpression, prefix: String) -> [(String, SourceRange)] {
+        var found: [(String, SourceRange)] = []
+        for reference in expression.references {
+            let path = reference.staticTraversalPrefix
+            guard path.count >= 2 else { continue }
+            switch path[0] {
+            case "var", "local", "each", "count", "self", "path", "terraform": continue
+            case "data" where path.count >= 3: found.append((prefix + "data.\(path[1]).\(path[2])", reference.range))
+            case "module":
+                found.append((prefix + "module.\(path[1])", reference.range))
+                if path.count >= 3 { found.append((prefix + "module.\(path[1]).output.\(path[2])", reference.range)) }
+            default: found.append((prefix + "\(path[0]).\(path[1])", reference.range))
+            }
+        }
         return found
     }
 

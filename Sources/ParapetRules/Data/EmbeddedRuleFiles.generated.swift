@@ -333,16 +333,22 @@ severity: warning
 summary: Finds S3 bucket versioning configurations that suspend or disable versioning.
 rationale: |
   Without versioning an overwritten or deleted object is gone: a bad sync, an agent's cleanup
-  script or ransomware leaves nothing to restore from.
+  script or ransomware leaves nothing to restore from. Both shapes are read: the
+  `aws_s3_bucket_versioning` resource, and the legacy inline `versioning { enabled = false }`
+  block of `aws_s3_bucket` (AWS provider before 4.0, still accepted), which suspends versioning
+  of a bucket that had it.
 remediation: Set `versioning_configuration { status = "Enabled" }`.
 match:
   kind: resource
-  type: aws_s3_bucket_versioning
+  type: [aws_s3_bucket_versioning, aws_s3_bucket]
   where:
-    path: versioning_configuration.status
-    in: [Suspended, Disabled]
+    any:
+      - path: versioning_configuration.status
+        in: [Suspended, Disabled]
+      - path: versioning.enabled
+        equals: false
 message: "Versioning of `{name}` is `{value}`"
-at: versioning_configuration.status
+at: [versioning_configuration.status, versioning.enabled]
 examples:
   - file: main.tf
     triggering: |
@@ -358,6 +364,22 @@ examples:
         bucket = "logs"
         versioning_configuration {
           status = "Enabled"
+        }
+      }
+  - file: main.tf
+    triggering: |
+      resource "aws_s3_bucket" "logs" {
+        bucket = "logs"
+        versioning {
+          enabled = ↓false
+        }
+      }
+  - file: main.tf
+    passing: |
+      resource "aws_s3_bucket" "logs" {
+        bucket = "logs"
+        versioning {
+          enabled = true
         }
       }
 """#),

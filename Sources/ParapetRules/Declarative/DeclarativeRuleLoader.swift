@@ -88,7 +88,8 @@ private struct Reader {
         let metadata = RuleMetadata(code: code, name: name, family: family, defaultSeverity: severity, summary: summary,
                                     rationale: rationale.trimmingCharacters(in: .whitespacesAndNewlines), remediation: remediation,
                                     tags: root["tags"]?.sequence?.compactMap(\.string) ?? [], examples: examples)
-        return DeclarativeRule(metadata: metadata, kind: kind, types: types, predicate: predicate, message: message, at: root["at"]?.string)
+        return DeclarativeRule(metadata: metadata, kind: kind, types: types, predicate: predicate, message: message,
+                               at: root["at"].map { $0.sequence?.compactMap(\.string) ?? [$0.string].compactMap { $0 } } ?? [])
     }
 
     mutating func required(_ node: DataNode, _ key: String) -> String? {

@@ -1,4 +1,5 @@
 import ParapetCore
+import ParapetFacts
 import ParapetGraph
 import ParapetSyntax
 
@@ -13,12 +14,15 @@ public protocol Rule: Sendable {
 /// declaration (its header range, its evaluated attributes) is on its node.
 public struct RuleContext: Sendable {
     public let graph: Graph
+    /// What the graph's objects are, decided once (workload postures, containers, quotas).
+    public let facts: Facts
     /// Validated options from the configuration, by rule code, then option name; rules read them
     /// through `option(_:in:)`.
     public let options: [String: [String: RuleOptionValue]]
 
-    public init(graph: Graph, options: [String: [String: RuleOptionValue]] = [:]) {
+    public init(graph: Graph, facts: Facts? = nil, options: [String: [String: RuleOptionValue]] = [:]) {
         self.graph = graph
+        self.facts = facts ?? Facts(graph: graph)
         self.options = options
     }
 }

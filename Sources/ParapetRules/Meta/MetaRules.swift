@@ -52,7 +52,7 @@ public enum MetaRules {
         tags: ["correctness"])
 
     public static let duplicateObject = RuleMetadata(
-        code: "PAR006", name: "duplicate-object", family: .meta, defaultSeverity: .warning,
+        code: "PAR006", name: "duplicate-object", family: .meta, defaultSeverity: .note,
         summary: "Finds two objects with the same identity in one deployment unit or module.",
         rationale: """
             Two Kubernetes objects with the same kind, namespace and name in one deployment unit \

@@ -1,6 +1,5 @@
 import ParapetCore
 import ParapetGraph
-import ParapetSyntax
 
 extension GraphNode {
     /// Whether a range lies inside this node's block.
@@ -63,62 +62,6 @@ struct TerraformConfigurations {
     }
 }
 
-/// Whether other resources point at a node through one attribute: a flow log's `vpc_id`, a
-/// diagnostic setting's `target_resource_id`.
-enum Coverage {
-    /// A resource of the wanted type names the node through a `references` edge.
-    case covered
-    /// None names it, but one names something Parapet cannot see (a local, a module output,
-    /// `each.value`): it may be this node, so a rule must not fire.
-    case possible
-    case none
-
-    static func of(_ target: GraphNode, by type: String, through attribute: String, in graph: Graph,
-                   configuration: [GraphNode]) -> Coverage {
-        let direct = graph.edges(to: target.id, label: .references).contains { edge in
-            let source = graph[edge.from]
-            guard source.type == type, graph.mayExist(source), let value = source.attributes.member(attribute)?.value else { return false }
-            return value.range.encloses(edge.range)
-        }
-        if direct { return .covered }
-        let possible = configuration.contains { source in
-            guard source.type == type, graph.mayExist(source), let value = source.attributes.member(attribute)?.value,
-                  value.isUnknown else { return false }
-            // An unknown value that references a resource directly names that resource, not ours.
-            let named = graph.edges(from: source.id, label: .references).contains { edge in
-                graph[edge.to].kind == .resource && value.range.encloses(edge.range)
-            }
-            return !named
-        }
-        return possible ? .possible : .none
-    }
-}
-
-/// Address ranges and port spans of firewall rules.
-enum NetworkRange {
-    /// `0.0.0.0/0`, `::/0` (any prefix length 0), and Azure's `*` and `Internet`.
-    static func isAnywhere(_ text: String) -> Bool {
-        let trimmed = text.filter { $0 != " " }.lowercased()
-        if trimmed == "*" || trimmed == "internet" { return true }
-        guard let slash = trimmed.lastIndex(of: "/") else { return false }
-        return trimmed[trimmed.index(after: slash)...] == "0"
-    }
-
-    /// A span written as `0-65535`, `1-65535` or `*` covers every port.
-    static func coversAllPorts(_ span: String) -> Bool {
-        let trimmed = span.filter { $0 != " " }
-        if trimmed == "*" { return true }
-        let bounds = trimmed.split(separator: "-", omittingEmptySubsequences: false).map { Int($0) }
-        guard bounds.count == 2, let low = bounds[0], let high = bounds[1] else { return false }
-        return coversAllPorts(from: Double(low), to: Double(high))
-    }
-
-    /// Port 0 is not usable, so `1–65535` is as open as `0–65535`.
-    static func coversAllPorts(from low: Double, to high: Double) -> Bool {
-        low <= 1 && high >= 65535
-    }
-}
-
 /// Terraform resources that provision or invoke hosted models, keyed by the cloud that bills them.
 enum ModelUse {
     enum Cloud: String, CaseIterable {
@@ -141,6 +84,8 @@ enum ModelUse {
     static let bedrockTypes: Set<String> = [
         "aws_bedrockagent_agent", "aws_bedrockagent_knowledge_base", "aws_bedrockagent_flow",
         "aws_bedrock_custom_model", "aws_bedrock_provisioned_model_throughput", "aws_bedrock_inference_profile",
+        // The Cloud Control provider's counterparts.
+        "awscc_bedrock_agent", "awscc_bedrock_knowledge_base", "awscc_bedrock_flow",
     ]
 
     static func cloud(of type: String) -> Cloud? {

@@ -95,6 +95,9 @@ public enum FileClassifier {
         if root["format_version"] != nil && (root["resource_changes"] != nil || root["planned_values"] != nil) {
             return .terraformPlan
         }
+        if isKubernetesObject(root) {
+            return root["apiVersion"]?.string?.hasPrefix("kagent.dev/") == true ? .kagent : .kubernetes
+        }
         if let servers = root["mcpServers"], servers.isMapping {
             // Gemini CLI settings hold servers beside their own sections; Cline and Roo mark
             // auto-approved tools with their own keys.
@@ -125,6 +128,36 @@ public enum FileClassifier {
             return .claudeSettings
         }
         return hint == .a2aCard && root["name"] != nil && root["skills"] != nil ? .a2aCard : nil
+    }
+
+    /// A Kubernetes object or `List` written as JSON (`kubectl get -o json`). Stricter than for
+    /// YAML, because other JSON files carry a `kind` too: `apiVersion` must read as an API
+    /// version (`v1`, `apps/v1`, `kagent.dev/v1alpha2`) and `kind` as a type name.
+    static func isKubernetesObject(_ root: DataNode) -> Bool {
+        guard let version = root["apiVersion"]?.string, let kind = root["kind"]?.string,
+              let first = kind.first, first.isUppercase, kind.allSatisfy({ $0.isLetter || $0.isNumber }) else { return false }
+        let parts = version.split(separator: "/", omittingEmptySubsequences: false)
+        guard parts.count <= 2, let last = parts.last, isAPIVersion(last) else { return false }
+        if parts.count == 2 {
+            let group = parts[0]
+            guard !group.isEmpty, group.allSatisfy({ $0.isLowercase || $0.isNumber || $0 == "." || $0 == "-" }) else { return false }
+        }
+        return kind.hasSuffix("List") ? root["items"]?.sequence != nil : true
+    }
+
+    /// `v1`, `v2beta3`, `v1alpha1`.
+    static func isAPIVersion(_ text: Substring) -> Bool {
+        guard text.first == "v" else { return false }
+        let rest = text.dropFirst()
+        let major = rest.prefix(while: \.isNumber)
+        guard !major.isEmpty else { return false }
+        let suffix = rest.dropFirst(major.count)
+        if suffix.isEmpty { return true }
+        for stage in ["alpha", "beta"] where suffix.hasPrefix(stage) {
+            let number = suffix.dropFirst(stage.count)
+            return !number.isEmpty && number.allSatisfy(\.isNumber)
+        }
+        return false
     }
 
     static func hasMCPServerShape(_ servers: DataNode) -> Bool {

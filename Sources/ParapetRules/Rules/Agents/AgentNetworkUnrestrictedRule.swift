@@ -1,4 +1,5 @@
 import ParapetCore
+import ParapetFacts
 import ParapetGraph
 
 struct AgentNetworkUnrestrictedRule: Rule {
@@ -37,10 +38,12 @@ struct AgentNetworkUnrestrictedRule: Rule {
                 continue
             }
             // No sandbox in the manifest: the workload it runs in decides.
-            for workload in context.workloads(of: node) where !hasEgressPolicy(workload, context.graph) {
-                findings.append(finding("Agent `\(profile.name)` runs in \(workload.kubernetesDisplay), which has no egress policy",
+            for workload in context.workloads(of: node) {
+                guard let egress = context.facts.workload(workload.id)?.egress, egress.isOpen else { continue }
+                let what = egress.state == .notIsolated ? "which has no egress policy" : "whose egress policy allows everything"
+                findings.append(finding("Agent `\(profile.name)` runs in \(workload.kubernetesDisplay), \(what)",
                                         at: profile.range, node: node, path: "egress",
-                                        related: [RelatedLocation(range: workload.nameRange, message: "\(workload.kubernetesDisplay) is selected by no NetworkPolicy with Egress")]))
+                                        related: [RelatedLocation(range: workload.nameRange, message: "\(workload.kubernetesDisplay): \(egress.reason)")]))
             }
         }
         return findings
@@ -57,13 +60,6 @@ private extension AgentNetworkUnrestrictedRule {
             guard grant.approval != .denied else { return false }
             let capability = capabilities.classify(grant).capability
             return capability == .network || capability == .exec || capability == .destructive
-        }
-    }
-
-    func hasEgressPolicy(_ workload: GraphNode, _ graph: Graph) -> Bool {
-        graph.edges(to: workload.id, label: .selects).contains { edge in
-            let policy = graph[edge.from]
-            return policy.kind == .networkPolicy && WorkloadWithoutEgressPolicyRule.restrictsEgress(policy)
         }
     }
 }

@@ -42,6 +42,6 @@ struct AgentWithoutTracingRule: Rule {
     }
 
     private func exportsOpenTelemetry(_ workload: GraphNode) -> Bool {
-        PodTemplate(workload: workload)?.allContainers.contains(where: WorkloadWithoutMetricsRule.exportsOpenTelemetry) ?? false
+        PodTemplate.all(of: workload).flatMap(\.allContainers).contains(where: WorkloadWithoutMetricsRule.exportsOpenTelemetry)
     }
 }

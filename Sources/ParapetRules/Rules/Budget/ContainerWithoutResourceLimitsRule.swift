@@ -1,4 +1,5 @@
 import ParapetCore
+import ParapetFacts
 import ParapetGraph
 
 struct ContainerWithoutResourceLimitsRule: Rule {
@@ -41,31 +42,11 @@ struct ContainerWithoutResourceLimitsRule: Rule {
     func check(_ context: RuleContext) -> [Finding] {
         var findings: [Finding] = []
         for workload in context.graph.nodes(.workload) {
-            guard let template = PodTemplate(workload: workload) else { continue }
-            for container in template.allContainers {
-                let missing = missingLimits(container)
-                guard !missing.isEmpty else { continue }
-                let name = container["name"]?.string ?? "(unnamed)"
-                let at = container.member("name")?.keyRange ?? container.range
-                findings.append(finding("Container `\(name)` has no \(missing.joined(separator: " or ")) limit",
-                                        at: at, node: workload, path: "containers.\(name)"))
+            for container in context.facts.workload(workload.id)?.containers ?? [] where !container.missingLimits.isEmpty {
+                findings.append(finding("Container `\(container.name)` has no \(container.missingLimits.joined(separator: " or ")) limit",
+                                        at: container.range, node: workload, path: "containers.\(container.name)"))
             }
         }
         return findings
-    }
-}
-
-private extension ContainerWithoutResourceLimitsRule {
-    func missingLimits(_ container: Value) -> [String] {
-        let resources = container["resources"]
-        if resources?.isUnknown == true { return [] }
-        let limits = resources?["limits"]
-        if limits?.isUnknown == true { return [] }
-        var missing: [String] = []
-        for resource in ["cpu", "memory"] where limits?[resource] == nil { missing.append(resource) }
-        for request in resources?["requests"]?.members ?? [] where request.key.hasSuffix("/gpu") && limits?[request.key] == nil {
-            missing.append(request.key)
-        }
-        return missing
     }
 }

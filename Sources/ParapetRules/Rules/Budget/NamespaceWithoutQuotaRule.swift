@@ -1,4 +1,5 @@
 import ParapetCore
+import ParapetFacts
 import ParapetGraph
 
 struct NamespaceWithoutQuotaRule: Rule {
@@ -51,20 +52,20 @@ struct NamespaceWithoutQuotaRule: Rule {
 
     func check(_ context: RuleContext) -> [Finding] {
         let graph = context.graph
-        let capped = Set((graph.nodes(.resourceQuota) + graph.nodes(.limitRange)).compactMap(\.namespace))
-        let declared = Dictionary(graph.nodes(.namespace).map { ($0.name, $0) }, uniquingKeysWith: { a, _ in a })
-        var workloadsByNamespace: [String: [GraphNode]] = [:]
+        // Per namespace and deployment unit: a quota in `envs/prod` does not cap `envs/staging`.
+        var uncapped: [String: [GraphNode]] = [:]
         for workload in graph.nodes(.workload) {
             // Only namespaces written in the files: the implicit `default` is where `kubectl -n` decides.
-            guard workload.attributes.at("metadata.namespace") != nil || declared[workload.namespace ?? ""] != nil,
+            guard let facts = context.facts.workload(workload.id), facts.namespaceIsDeclared, facts.quotas.isEmpty,
                   let namespace = workload.namespace else { continue }
-            workloadsByNamespace[namespace, default: []].append(workload)
+            uncapped["\(namespace)\u{1F}\(workload.scope)", default: []].append(workload)
         }
         var findings: [Finding] = []
-        for (namespace, workloads) in workloadsByNamespace.sorted(by: { $0.key < $1.key }) where !capped.contains(namespace) {
-            let first = workloads.min { $0.address < $1.address }!
+        for (_, workloads) in uncapped.sorted(by: { $0.key < $1.key }) {
+            guard let first = workloads.min(by: { $0.address < $1.address }), let namespace = first.namespace else { continue }
             let related = workloads.prefix(5).map { RelatedLocation(range: $0.nameRange, message: "\($0.kubernetesDisplay) runs here") }
-            if let node = declared[namespace] {
+            let declared = graph.nodes(.namespace).first { $0.name == namespace && Graph.scopesMeet($0.scope, first.scope) }
+            if let node = declared {
                 findings.append(finding("Namespace `\(namespace)` has no ResourceQuota or LimitRange", at: node.nameRange, node: node, related: related))
             } else {
                 let range = first.attributes.at("metadata.namespace")?.range ?? first.nameRange

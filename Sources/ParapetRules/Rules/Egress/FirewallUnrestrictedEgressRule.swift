@@ -1,4 +1,5 @@
 import ParapetCore
+import ParapetFacts
 import ParapetGraph
 
 struct FirewallUnrestrictedEgressRule: Rule {
@@ -95,8 +96,7 @@ private extension FirewallUnrestrictedEgressRule {
         guard rule["direction"]?.string?.uppercased() == "EGRESS", rule["disabled"]?.bool != true,
               rule["disabled"]?.isUnknown != true,
               let all = (rule["allow"]?.elements ?? []).first(where: googleAllowsAllPorts) else { return nil }
-        let proto = all["protocol"]?.display ?? ""
-        let traffic = proto.lowercased() == "all" ? "all traffic" : "all `\(proto)` ports"
+        let traffic = googleScope(all).display
         guard let ranges = rule["destination_ranges"] else {
             // Without destination ranges (or address groups, FQDNs, …) an egress rule covers every address.
             let otherDestinations = rule.members?.contains { $0.key.hasPrefix("destination_") } ?? false
@@ -110,22 +110,38 @@ private extension FirewallUnrestrictedEgressRule {
     }
 
     /// An `allow` block without `ports` allows every port of its protocol.
-    func googleAllowsAllPorts(_ allow: Value) -> Bool {
-        guard let proto = allow["protocol"]?.string?.lowercased() else { return false }
-        if proto == "all" { return true }
-        guard let ports = allow["ports"] else { return true }
-        return !ports.isUnknown && ports.elements.contains { $0.string.map(NetworkRange.coversAllPorts) == true }
+    func googleAllowsAllPorts(_ allow: Value) -> Bool { googleScope(allow).isAll }
+
+    func googleScope(_ allow: Value) -> TrafficScope {
+        TrafficScope.of(protocol: allow["protocol"]?.string, ports: Self.ports(allow["ports"].map { [$0] } ?? nil))
+    }
+
+    /// The spans written in port attributes, joined: all when one covers every port; nil when no
+    /// port attribute is written.
+    static func ports(_ values: [Value]?) -> PortSpan? {
+        guard let values else { return nil }
+        var spans: [PortSpan] = []
+        for value in values {
+            if let reason = value.unknownReason { return .unknown(reason) }
+            for element in value.elements {
+                guard let text = element.scalarString, let span = PortSpan.parse(text) else { continue }
+                spans.append(span)
+            }
+        }
+        return PortSpan.coversAll(spans) ? .all : .span(low: 0, high: 0)
     }
 
     func azureRule(_ rule: Value, of node: GraphNode, path: String) -> Finding? {
         guard rule["direction"]?.string?.lowercased() == "outbound", rule["access"]?.string?.lowercased() == "allow",
               let proto = rule["protocol"]?.string else { return nil }
-        let ports = ([rule["destination_port_range"]] + (rule["destination_port_ranges"]?.elements ?? [])).compactMap { $0 }
-        guard ports.contains(where: { $0.string.map(NetworkRange.coversAllPorts) == true }) else { return nil }
+        let written = ([rule["destination_port_range"]] + (rule["destination_port_ranges"]?.elements ?? [])).compactMap { $0 }
+        // Azure requires a port range; one that is absent is not guessed to be all ports.
+        let scope = TrafficScope.of(protocol: proto, ports: written.isEmpty ? .unknown("no destination port range") : Self.ports(written))
+        guard scope.isAll else { return nil }
         for key in ["destination_address_prefix", "destination_address_prefixes"] {
             guard let prefixes = rule[key], !prefixes.isUnknown,
                   let open = prefixes.elements.first(where: { $0.string.map(NetworkRange.isAnywhere) == true }) else { continue }
-            let traffic = proto == "*" ? "all traffic" : "all `\(proto)` ports"
+            let traffic = scope.display
             let (at, related) = prefixes.locate(open, in: node)
             return finding("Outbound rule allows \(traffic) to `\(open.display)`", at: at, node: node, path: path + key, related: related.unique)
         }

@@ -1,4 +1,5 @@
 import ParapetCore
+import ParapetFacts
 import ParapetGraph
 
 struct NetworkPolicyAllowsAllEgressRule: Rule {
@@ -40,34 +41,13 @@ struct NetworkPolicyAllowsAllEgressRule: Rule {
     func check(_ context: RuleContext) -> [Finding] {
         var findings: [Finding] = []
         for policy in context.graph.nodes(.networkPolicy) {
-            guard WorkloadWithoutEgressPolicyRule.restrictsEgress(policy) else { continue }
-            for (index, rule) in (policy.attributes.at("spec.egress")?.elements ?? []).enumerated() {
-                if let reason = openReason(rule) {
-                    findings.append(finding("Egress rule of NetworkPolicy `\(policy.name)` \(reason)", at: reason.hasPrefix("allows traffic to `") ? openPeerRange(rule) ?? rule.range : rule.range,
-                                            node: policy, path: "spec.egress[\(index)]"))
-                }
+            // Unknown policy types are not guessed to include Egress.
+            guard case .success(true) = NetworkPolicyFacts.applies(policy, to: .egress) else { continue }
+            for rule in NetworkPolicyFacts.openRules(policy, direction: .egress) {
+                findings.append(finding("Egress rule of NetworkPolicy `\(policy.name)` \(rule.reason)", at: rule.range,
+                                        node: policy, path: "spec.egress[\(rule.index)]"))
             }
         }
         return findings
-    }
-}
-
-private extension NetworkPolicyAllowsAllEgressRule {
-    func openReason(_ rule: Value) -> String? {
-        if rule.isUnknown { return nil }
-        let peers = rule["to"]?.elements ?? []
-        let ports = rule["ports"]?.elements ?? []
-        if peers.isEmpty && ports.isEmpty { return "allows all destinations on all ports" }
-        for peer in peers {
-            guard let block = peer["ipBlock"], let cidr = block["cidr"]?.string else { continue }
-            if (cidr == "0.0.0.0/0" || cidr == "::/0") && (block["except"]?.elements ?? []).isEmpty {
-                return "allows traffic to `\(cidr)`" + (ports.isEmpty ? " on all ports" : "")
-            }
-        }
-        return nil
-    }
-
-    func openPeerRange(_ rule: Value) -> SourceRange? {
-        rule["to"]?.elements.compactMap { $0["ipBlock"]?["cidr"]?.range }.first
     }
 }

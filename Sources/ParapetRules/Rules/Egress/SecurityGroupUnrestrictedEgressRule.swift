@@ -1,10 +1,11 @@
 import ParapetCore
+import ParapetFacts
 import ParapetGraph
 
 struct SecurityGroupUnrestrictedEgressRule: Rule {
     static let metadata = RuleMetadata(
         code: "EGR201", name: "security-group-unrestricted-egress", family: .egress, defaultSeverity: .warning,
-        summary: "Finds AWS security group egress rules open to `0.0.0.0/0` or `::/0` on all protocols or all ports.",
+        summary: "Finds AWS security group egress rules (default security group included) open to `0.0.0.0/0` or `::/0` on all protocols or all ports.",
         rationale: """
             An egress rule to every address on every port lets a compromised agent or workload send \
             data anywhere and reach any command-and-control server. The CIDR is judged after \
@@ -70,7 +71,9 @@ struct SecurityGroupUnrestrictedEgressRule: Rule {
         var findings: [Finding] = []
         for node in context.graph.nodes(.resource) where context.graph.mayExist(node) {
             switch node.type {
-            case "aws_security_group":
+            // The default security group's `egress` blocks are managed rules like any group's; one
+            // written with no `egress` block loses every egress rule, which is closed, not open.
+            case "aws_security_group", "aws_default_security_group":
                 for (index, rule) in (node.attributes["egress"]?.elements ?? []).enumerated() {
                     findings += [unrestricted(rule, of: node, shape: .inline, path: "egress[\(index)].")].compactMap { $0 }
                 }
@@ -114,15 +117,15 @@ private extension SecurityGroupUnrestrictedEgressRule {
                        related: related.unique)
     }
 
-    /// "all traffic" for protocol `-1` / `all` (AWS ignores ports then), "all `tcp` ports" for a
-    /// protocol over the whole port range; nil when narrower or not known.
+    /// The traffic the rule opens, by the one definition every egress rule uses (`TrafficScope`:
+    /// protocol `-1` is all traffic and AWS ignores ports then); nil when narrower or not known.
     func traffic(_ rule: Value, shape: Shape) -> (String, [RelatedLocation])? {
-        guard let protocolValue = rule[shape.protocolKey], let name = protocolValue.scalarString?.lowercased() else { return nil }
-        if name == "-1" || name == "all" {
-            return ("all traffic", protocolValue.evidence)
-        }
-        guard let from = rule["from_port"], let to = rule["to_port"], let low = from.number, let high = to.number,
-              NetworkRange.coversAllPorts(from: low, to: high) else { return nil }
-        return ("all `\(name)` ports", protocolValue.evidence + from.evidence + to.evidence)
+        guard let protocolValue = rule[shape.protocolKey] else { return nil }
+        let from = rule["from_port"], to = rule["to_port"]
+        let ports: PortSpan? = if let low = from?.number, let high = to?.number { .span(low: low, high: high) } else { .unknown("ports are not known") }
+        let scope = TrafficScope.of(protocol: protocolValue.scalarString, ports: ports)
+        guard scope.isAll else { return nil }
+        let evidence = scope == .allTraffic ? protocolValue.evidence : protocolValue.evidence + (from?.evidence ?? []) + (to?.evidence ?? [])
+        return (scope.display, evidence)
     }
 }

@@ -1,4 +1,5 @@
 import ParapetCore
+import ParapetFacts
 import ParapetGraph
 
 struct WorkloadWithoutEgressPolicyRule: Rule {
@@ -68,40 +69,24 @@ struct WorkloadWithoutEgressPolicyRule: Rule {
         ])
 
     func check(_ context: RuleContext) -> [Finding] {
-        let graph = context.graph
-        var policiesByNamespace: [String: [GraphNode]] = [:]
-        for policy in graph.nodes(.networkPolicy) { policiesByNamespace[policy.namespace ?? "default", default: []].append(policy) }
         var findings: [Finding] = []
-        for workload in graph.nodes(.workload) {
-            let selecting = Set(graph.edges(to: workload.id, label: .selects).map(\.from))
-            let policies = policiesByNamespace[workload.namespace ?? "default"] ?? []
-            if policies.contains(where: { selecting.contains($0.id) && Self.restrictsEgress($0) }) { continue }
-            if policies.contains(where: { Self.hasUnknownSelector($0) }) { continue }
-            let related = policies.map { policy in
-                let reason = selecting.contains(policy.id)
+        for workload in context.graph.nodes(.workload) {
+            // A policy that allows everything is EGR203's finding, at the policy; an unknown
+            // selector might select the workload, so nothing is guessed.
+            guard let facts = context.facts.workload(workload.id), facts.egress.state == .notIsolated else { continue }
+            let related = facts.egress.policies.map { verdict in
+                let graph = context.graph
+                let reason = verdict.selects
                     ? "selects it but has no Egress policy type"
-                    : "does not select it (selector: \(LabelSelector(policy.attributes.at("spec.podSelector") ?? Value(.object([]), range: policy.range)).display))"
-                return RelatedLocation(range: policy.nameRange, message: "NetworkPolicy `\(policy.name)` \(reason)")
+                    : "does not select it (selector: \(LabelSelector(graph[verdict.policy].attributes.at("spec.podSelector") ?? Value(.object([]), range: verdict.range)).display))"
+                return RelatedLocation(range: verdict.range, message: "NetworkPolicy `\(verdict.name)` \(reason)")
             }
             let namespace = workload.namespace ?? "default"
-            let message = policies.isEmpty
+            let message = facts.egress.policies.isEmpty
                 ? "\(workload.kubernetesDisplay) has no egress policy: namespace `\(namespace)` has no NetworkPolicy"
                 : "\(workload.kubernetesDisplay) is selected by no NetworkPolicy that restricts egress"
             findings.append(finding(message, at: workload.nameRange, node: workload, related: related))
         }
         return findings
-    }
-
-    /// `policyTypes` decides; without it, Egress applies when the policy has an `egress` section.
-    static func restrictsEgress(_ policy: GraphNode) -> Bool {
-        if let types = policy.attributes.at("spec.policyTypes") {
-            return types.isUnknown || types.strings.contains("Egress")
-        }
-        return policy.attributes.at("spec.egress") != nil
-    }
-
-    /// A policy whose selector Parapet cannot read might select the workload; do not guess.
-    static func hasUnknownSelector(_ policy: GraphNode) -> Bool {
-        policy.attributes.at("spec.podSelector").map { LabelSelector($0).isUnknown } ?? false
     }
 }

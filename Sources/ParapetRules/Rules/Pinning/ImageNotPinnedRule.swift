@@ -37,8 +37,7 @@ struct ImageNotPinnedRule: Rule {
     func check(_ context: RuleContext) -> [Finding] {
         var findings: [Finding] = []
         for workload in context.graph.nodes(.workload) {
-            guard let template = PodTemplate(workload: workload) else { continue }
-            for container in template.allContainers {
+            for container in PodTemplate.all(of: workload).flatMap(\.allContainers) {
                 guard let image = container["image"], let reference = image.string,
                       let problem = ImageReference(reference).problem else { continue }
                 findings.append(finding("Image `\(reference)` \(problem)", at: image.range, node: workload,

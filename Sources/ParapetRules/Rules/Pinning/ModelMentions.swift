@@ -30,7 +30,7 @@ enum ModelMentions {
             }
         }
         for workload in graph.nodes(.workload) {
-            mentions += (PodTemplate(workload: workload)?.allContainers ?? []).compactMap { vllm($0, in: workload) }
+            mentions += PodTemplate.all(of: workload).flatMap(\.allContainers).compactMap { vllm($0, in: workload) }
         }
         for object in graph.nodes(.kubernetesObject) where isInferenceService(object) {
             mentions += kserve(object)

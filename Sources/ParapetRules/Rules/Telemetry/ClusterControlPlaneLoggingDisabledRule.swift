@@ -1,4 +1,5 @@
 import ParapetCore
+import ParapetFacts
 import ParapetGraph
 
 struct ClusterControlPlaneLoggingDisabledRule: Rule {
@@ -10,7 +11,8 @@ struct ClusterControlPlaneLoggingDisabledRule: Rule {
             created a pod, read a secret or changed RBAC. EKS turns none of them on by default. \
             GKE logs by default, so only `logging_service = "none"` or a `logging_config` with no \
             components is flagged. AKS needs a diagnostic setting; a cluster with none and no \
-            `oms_agent` is flagged, and a diagnostic setting whose target Parapet cannot resolve \
+            Container Insights (`oms_agent`, or the older `addon_profile { oms_agent { enabled = \
+            true } }`) is flagged, and a diagnostic setting whose target Parapet cannot resolve \
             counts as present.
             """,
         remediation: "Enable `api`, `audit` and `authenticator` log types on EKS, keep GKE logging on, and add a diagnostic setting to AKS.",
@@ -52,9 +54,9 @@ struct ClusterControlPlaneLoggingDisabledRule: Rule {
                 case "aws_eks_cluster": findings += eks(cluster, context)
                 case "google_container_cluster": findings += gke(cluster)
                 case "azurerm_kubernetes_cluster":
-                    guard cluster.attributes["oms_agent"] == nil,
+                    guard !Self.mayRunOMSAgent(cluster),
                           case .none = Coverage.of(cluster, by: "azurerm_monitor_diagnostic_setting", through: "target_resource_id",
-                                                   in: graph, configuration: configuration.nodes) else { continue }
+                                                   in: graph, configuration: configuration.nodes, references: context.facts.references) else { continue }
                     findings.append(finding("AKS cluster has no diagnostic setting for `kube-audit` logs", at: cluster.headerRange,
                                             node: cluster, path: "diagnostic_setting"))
                 default: continue
@@ -66,6 +68,25 @@ struct ClusterControlPlaneLoggingDisabledRule: Rule {
 }
 
 private extension ClusterControlPlaneLoggingDisabledRule {
+    /// Container Insights, conservatively taken as monitoring: a top-level `oms_agent` block
+    /// (azurerm 3.x and later, present means on), or the 2.x `addon_profile { oms_agent {
+    /// enabled = true } }`. A value not known before apply may be on.
+    static func mayRunOMSAgent(_ cluster: GraphNode) -> Bool {
+        if let agent = cluster.attributes["oms_agent"], agent.isUnknown || !agent.elements.isEmpty { return true }
+        guard let profile = cluster.attributes["addon_profile"] else { return false }
+        if profile.isUnknown { return true }
+        for addon in profile.elements {
+            guard let agent = addon["oms_agent"] else { continue }
+            if agent.isUnknown { return true }
+            for block in agent.elements {
+                guard let enabled = block["enabled"] else { continue }
+                if enabled.isUnknown || enabled.bool == true { return true }
+            }
+        }
+        return false
+    }
+
+
     func eks(_ cluster: GraphNode, _ context: RuleContext) -> [Finding] {
         guard let types = cluster.attributes["enabled_cluster_log_types"], !types.isNull else {
             return [finding("EKS cluster has no `enabled_cluster_log_types`", at: cluster.headerRange,

@@ -1,4 +1,5 @@
 import ParapetCore
+import ParapetFacts
 import ParapetGraph
 
 struct ModelInvocationLoggingMissingRule: Rule {
@@ -79,7 +80,7 @@ struct ModelInvocationLoggingMissingRule: Rule {
             for account in live where account.type == "azurerm_cognitive_account" {
                 guard let kind = account.attributes["kind"]?.string, ["openai", "aiservices"].contains(kind.lowercased()),
                       case .none = Coverage.of(account, by: "azurerm_monitor_diagnostic_setting", through: "target_resource_id",
-                                               in: context.graph, configuration: configuration.nodes) else { continue }
+                                               in: context.graph, configuration: configuration.nodes, references: context.facts.references) else { continue }
                 findings.append(finding("Account of kind `\(kind)` has no diagnostic setting for requests",
                                         at: account.headerRange, node: account, path: "diagnostic_setting"))
             }

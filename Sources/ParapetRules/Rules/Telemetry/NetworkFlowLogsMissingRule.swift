@@ -1,4 +1,5 @@
 import ParapetCore
+import ParapetFacts
 import ParapetGraph
 
 struct NetworkFlowLogsMissingRule: Rule {
@@ -8,9 +9,10 @@ struct NetworkFlowLogsMissingRule: Rule {
         rationale: """
             Flow logs are the record of which addresses a workload talked to. Without them an \
             exfiltration through an open egress path leaves no trace in the network. The rule \
-            follows references: a flow log whose `vpc_id` is `aws_vpc.main.id` covers `aws_vpc.main`; \
-            one whose `vpc_id` comes from a local, a module output or a data source may cover any \
-            VPC of its configuration, so it silences the rule there rather than guess.
+            follows references: a flow log whose `vpc_id` is `aws_vpc.main.id` covers `aws_vpc.main`, \
+            also through locals, module arguments and module outputs. A flow log whose `vpc_id` \
+            names nothing Parapet can resolve (a variable without a value, a data source) proves \
+            nothing: the finding stays, and names that flow log.
             """,
         remediation: "Add an `aws_flow_log` with `vpc_id` set to the VPC and `traffic_type = \"ALL\"`.",
         examples: [
@@ -37,10 +39,19 @@ struct NetworkFlowLogsMissingRule: Rule {
         var findings: [Finding] = []
         for configuration in TerraformConfigurations(context.graph).groups {
             for vpc in configuration.nodes where vpc.type == "aws_vpc" && context.graph.mayExist(vpc) {
-                guard case .none = Coverage.of(vpc, by: "aws_flow_log", through: "vpc_id", in: context.graph,
-                                               configuration: configuration.nodes) else { continue }
+                let coverage = Coverage.of(vpc, by: "aws_flow_log", through: "vpc_id", in: context.graph,
+                                           configuration: configuration.nodes, references: context.facts.references)
+                var related: [RelatedLocation] = []
+                switch coverage {
+                case .covered: continue
+                case .unresolved(let logs):
+                    related = logs.compactMap { log in
+                        log.attributes["vpc_id"].map { RelatedLocation(range: $0.range, message: "`\(log.displayAddress)` has a `vpc_id` Parapet cannot resolve") }
+                    }
+                case .none: break
+                }
                 findings.append(finding("No `aws_flow_log` names this VPC through `vpc_id`", at: vpc.headerRange,
-                                        node: vpc, path: "flow_log"))
+                                        node: vpc, path: "flow_log", related: related))
             }
         }
         return findings

@@ -1,4 +1,5 @@
 import ParapetCore
+import ParapetFacts
 import ParapetGraph
 
 struct WorkloadWithoutHealthProbesRule: Rule {
@@ -39,25 +40,16 @@ struct WorkloadWithoutHealthProbesRule: Rule {
 
     func check(_ context: RuleContext) -> [Finding] {
         var findings: [Finding] = []
-        for workload in context.graph.nodes(.workload) where isLongRunning(workload) {
-            guard let template = PodTemplate(workload: workload) else { continue }
-            for container in template.containers {
-                let missing = ["readinessProbe", "livenessProbe"].filter { container[$0] == nil }
+        for workload in context.graph.nodes(.workload) {
+            guard let facts = context.facts.workload(workload.id), facts.isLongRunning else { continue }
+            // Init containers run to completion before the pod starts: they have no probes.
+            for container in facts.containers where !container.isInit {
+                let missing = ["readinessProbe", "livenessProbe"].filter { container.value[$0] == nil && !facts.injectedProbes.contains($0) }
                 guard !missing.isEmpty else { continue }
-                let name = container["name"]?.string ?? "(unnamed)"
-                findings.append(finding("Container `\(name)` has no \(missing.joined(separator: " or "))",
-                                        at: container.member("name")?.keyRange ?? container.range, node: workload,
-                                        path: "containers.\(name)"))
+                findings.append(finding("Container `\(container.name)` has no \(missing.joined(separator: " or "))",
+                                        at: container.range, node: workload, path: "containers.\(container.name)"))
             }
         }
         return findings
-    }
-}
-
-private extension WorkloadWithoutHealthProbesRule {
-    /// Jobs and CronJobs run to completion; bare Pods are usually one-offs too.
-    func isLongRunning(_ workload: GraphNode) -> Bool {
-        let kind = workload.type.split(separator: "/").last ?? ""
-        return ["Deployment", "StatefulSet", "DaemonSet", "ReplicaSet", "ReplicationController"].contains(String(kind))
     }
 }

@@ -1,4 +1,5 @@
 import ParapetCore
+import ParapetFacts
 import ParapetGraph
 
 struct WorkloadWithoutMetricsRule: Rule {
@@ -42,16 +43,14 @@ struct WorkloadWithoutMetricsRule: Rule {
         ])
 
     func check(_ context: RuleContext) -> [Finding] {
-        let graph = context.graph
         var findings: [Finding] = []
-        for workload in graph.nodes(.workload) {
-            let kind = workload.type.split(separator: "/").last.map(String.init) ?? ""
-            guard ["Deployment", "StatefulSet", "DaemonSet"].contains(kind), let template = PodTemplate(workload: workload) else { continue }
-            if Self.hasScrapeAnnotation(template.annotations) || Self.hasScrapeAnnotation(workload.attributes.at("metadata.annotations")) { continue }
-            if template.allContainers.contains(where: Self.exportsOpenTelemetry) { continue }
-            if !graph.edges(to: workload.id, label: .monitors).isEmpty { continue }
-            let services = graph.edges(to: workload.id, label: .selects).map { graph[$0.from] }.filter { $0.kind == .service }
-            if services.contains(where: { !graph.edges(to: $0.id, label: .monitors).isEmpty }) { continue }
+        for workload in context.graph.nodes(.workload) {
+            // Pods that stay up; every pod template counts (a LeaderWorkerSet's leader and workers).
+            guard let facts = context.facts.workload(workload.id), facts.isLongRunning, !facts.templates.isEmpty else { continue }
+            if facts.templates.contains(where: { Self.hasScrapeAnnotation($0.annotations) })
+                || Self.hasScrapeAnnotation(workload.attributes.at("metadata.annotations")) { continue }
+            if facts.containers.contains(where: { Self.exportsOpenTelemetry($0.value) }) { continue }
+            if !facts.monitors.isEmpty { continue }
             findings.append(finding("\(workload.kubernetesDisplay) exports no metrics or traces", at: workload.nameRange, node: workload))
         }
         return findings

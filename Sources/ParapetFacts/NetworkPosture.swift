@@ -1,0 +1,138 @@
+import ParapetCore
+import ParapetGraph
+
+/// What a workload's pods may send (egress) or receive (ingress), as the NetworkPolicies that
+/// select them decide.
+public struct NetworkPosture: Sendable {
+    public enum State: String, Sendable {
+        /// No policy with this direction selects the pods: everything is allowed.
+        case notIsolated = "not-isolated"
+        /// Selected, but a rule allows every destination (`- {}`, `0.0.0.0/0` without `except`).
+        case allowsAll = "allows-all"
+        /// Selected, and the rules allow a list of peers or ports.
+        case restricted
+        /// Selected, and no rule allows anything.
+        case denied
+        /// A policy that might apply cannot be read (its selector or policy types are unknown).
+        case unknown
+    }
+
+    public var state: State
+    /// Why, in words: `namespace `agents` has no NetworkPolicy`, the unknown selector.
+    public var reason: String
+    /// The policies in the workload's namespace (and deployment unit), each with what it does.
+    public var policies: [PolicyVerdict]
+
+    /// Open to everything: nothing isolates the pods, or a rule allows all.
+    public var isOpen: Bool { state == .notIsolated || state == .allowsAll }
+}
+
+/// One NetworkPolicy seen from one workload.
+public struct PolicyVerdict: Sendable {
+    public var policy: NodeID
+    public var name: String
+    public var range: SourceRange
+    /// Whether it selects the workload's pods.
+    public var selects: Bool
+    /// Whether it restricts this direction (its `policyTypes`, or the section's presence).
+    public var appliesToDirection: Bool
+    /// A rule that allows everything, with where it is and why.
+    public var allowsAll: (range: SourceRange, reason: String)?
+    /// Why the policy cannot be judged, when it cannot.
+    public var unknown: String?
+}
+
+/// The NetworkPolicy facts every egress rule shares.
+public enum NetworkPolicyFacts {
+    public enum Direction: String, Sendable {
+        case egress = "Egress", ingress = "Ingress"
+        var section: String { self == .egress ? "spec.egress" : "spec.ingress" }
+        var peers: String { self == .egress ? "to" : "from" }
+    }
+
+    /// `policyTypes` decides; without it, Ingress always applies and Egress applies when the
+    /// policy has an `egress` section. Nil (with the reason) when `policyTypes` is unknown.
+    public static func applies(_ policy: GraphNode, to direction: Direction) -> Result<Bool, UnknownFact> {
+        if let types = policy.attributes.at("spec.policyTypes") {
+            if let reason = types.unknownReason { return .failure(UnknownFact("`policyTypes` of NetworkPolicy `\(policy.name)`: \(reason)")) }
+            return .success(types.strings.contains(direction.rawValue))
+        }
+        return .success(direction == .ingress || policy.attributes.at(direction.section) != nil)
+    }
+
+    /// The rules of a policy in a direction that allow everything: no peers and no ports, or a
+    /// peer `0.0.0.0/0` / `::/0` with no `except`. Each with the range to report and a reason.
+    public static func openRules(_ policy: GraphNode, direction: Direction) -> [(index: Int, range: SourceRange, reason: String)] {
+        var open: [(Int, SourceRange, String)] = []
+        for (index, rule) in (policy.attributes.at(direction.section)?.elements ?? []).enumerated() {
+            if rule.isUnknown { continue }
+            let peers = rule[direction.peers]?.elements ?? []
+            let ports = rule["ports"]?.elements ?? []
+            if peers.isEmpty && ports.isEmpty {
+                open.append((index, rule.range, "allows all destinations on all ports"))
+                continue
+            }
+            for peer in peers {
+                guard let block = peer["ipBlock"], let cidr = block["cidr"]?.string else { continue }
+                if NetworkRange.isAnywhere(cidr) && (block["except"]?.elements ?? []).isEmpty {
+                    open.append((index, block["cidr"]?.range ?? rule.range, "allows traffic to `\(cidr)`" + (ports.isEmpty ? " on all ports" : "")))
+                    break
+                }
+            }
+        }
+        return open
+    }
+}
+
+/// A fact Parapet cannot decide, and why.
+public struct UnknownFact: Error, Sendable {
+    public var reason: String
+    public init(_ reason: String) { self.reason = reason }
+}
+
+extension NetworkPosture {
+    /// The posture of a workload in one direction, from the policies of its namespace whose
+    /// deployment unit meets the workload's.
+    static func of(_ workload: GraphNode, direction: NetworkPolicyFacts.Direction, policies: [GraphNode], graph: Graph) -> NetworkPosture {
+        let selecting = Set(graph.edges(to: workload.id, label: .selects).map(\.from))
+        var verdicts: [PolicyVerdict] = []
+        for policy in policies where Graph.scopesMeet(policy.scope, workload.scope) {
+            var verdict = PolicyVerdict(policy: policy.id, name: policy.name, range: policy.headerRange, selects: selecting.contains(policy.id),
+                                        appliesToDirection: false, allowsAll: nil, unknown: nil)
+            let selector = LabelSelector(policy.attributes.at("spec.podSelector") ?? Value(.object([]), range: policy.range))
+            switch NetworkPolicyFacts.applies(policy, to: direction) {
+            case .success(let applies):
+                verdict.appliesToDirection = applies
+                // A policy that might select the pods matters only if it restricts this direction.
+                if applies, let reason = selector.unknownReason {
+                    verdict.unknown = "NetworkPolicy `\(policy.name)` has a pod selector Parapet cannot read (\(reason))"
+                }
+            case .failure(let unknown):
+                if verdict.selects || selector.isUnknown { verdict.unknown = unknown.reason }
+            }
+            if let open = NetworkPolicyFacts.openRules(policy, direction: direction).first { verdict.allowsAll = (open.range, open.reason) }
+            verdicts.append(verdict)
+        }
+        let isolating = verdicts.filter { $0.selects && $0.appliesToDirection && $0.unknown == nil }
+        let namespace = workload.namespace ?? "default"
+        if let open = isolating.first(where: { $0.allowsAll != nil }), let rule = open.allowsAll {
+            return NetworkPosture(state: .allowsAll, reason: "NetworkPolicy `\(open.name)` \(rule.reason)", policies: verdicts)
+        }
+        if !isolating.isEmpty {
+            let allowsNothing = isolating.allSatisfy { verdict in
+                (graph[verdict.policy].attributes.at(direction.section)?.elements ?? []).isEmpty
+            }
+            let names = isolating.map { "`\($0.name)`" }.joined(separator: ", ")
+            return allowsNothing
+                ? NetworkPosture(state: .denied, reason: "NetworkPolicy \(names) allows no \(direction.rawValue.lowercased()) traffic", policies: verdicts)
+                : NetworkPosture(state: .restricted, reason: "NetworkPolicy \(names) restricts \(direction.rawValue.lowercased())", policies: verdicts)
+        }
+        if let unknown = verdicts.first(where: { $0.unknown != nil })?.unknown {
+            return NetworkPosture(state: .unknown, reason: unknown, policies: verdicts)
+        }
+        let reason = verdicts.isEmpty
+            ? "namespace `\(namespace)` has no NetworkPolicy"
+            : "selected by no NetworkPolicy that restricts \(direction.rawValue.lowercased())"
+        return NetworkPosture(state: .notIsolated, reason: reason, policies: verdicts)
+    }
+}

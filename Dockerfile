@@ -11,7 +11,7 @@ ARG BASE_IMAGE=ubuntu:24.04
 FROM ${SWIFT_IMAGE} AS build
 RUN apt-get update \
  && DEBIAN_FRONTEND=noninteractive apt-get install -y --no-install-recommends \
-      libyaml-dev libtree-sitter-dev pkg-config python3 python3-pip make binutils \
+      libyaml-dev libtree-sitter-dev pkg-config python3 python3-pip make gcc binutils \
  && rm -rf /var/lib/apt/lists/*
 WORKDIR /parapet
 # Dependencies first, so that editing sources does not re-download them.

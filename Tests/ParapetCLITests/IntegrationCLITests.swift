@@ -118,6 +118,40 @@ private func deployment(image: String = "registry.example.com/web@sha256:0123456
     }
 }
 
+extension CLI {
+    /// Runs the binary with `input` on its standard input.
+    static func run(_ arguments: [String], in directory: URL, input: String) throws -> Output {
+        let process = Process()
+        process.executableURL = binary
+        process.arguments = arguments
+        process.currentDirectoryURL = directory
+        let stdin = Pipe(), out = Pipe(), err = Pipe()
+        process.standardInput = stdin
+        process.standardOutput = out
+        process.standardError = err
+        try process.run()
+        stdin.fileHandleForWriting.write(Data(input.utf8))
+        try stdin.fileHandleForWriting.close()
+        let stdout = out.fileHandleForReading.readDataToEndOfFile()
+        let stderr = err.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        return Output(status: process.terminationStatus, stdout: String(decoding: stdout, as: UTF8.self),
+                      stderr: String(decoding: stderr, as: UTF8.self))
+    }
+}
+
+@Suite(.serialized) struct DiffFromStandardInputTests {
+    @Test func aDiffOnStandardInputLimitsTheReport() throws {
+        let workspace = try Workspace(["policy.yaml": namespaceFile, "web.yaml": deployment(image: "nginx:latest")])
+        let diff = ["--- a/web.yaml", "+++ b/web.yaml", "@@ -16 +16 @@", "-          image: nginx:1.27", "+          image: nginx:latest", ""]
+        let output = try CLI.run(["scan", "--diff", "-"], in: workspace.url, input: diff.joined(separator: "\n"))
+        #expect(output.status == 1)
+        #expect(output.stdout.contains("web.yaml:16:18: warning PIN504"), "\(output.stdout)")
+        let unrelated = try CLI.run(["scan", "--diff", "-"], in: workspace.url, input: "--- a/policy.yaml\n+++ b/policy.yaml\n@@ -1 +1 @@\n-x\n+apiVersion: v1\n")
+        #expect(unrelated.status == 0, "\(unrelated.stdout)")
+    }
+}
+
 @Suite(.serialized) struct BaselineCLITests {
     @Test func roundTripHidesKnownFailsNewAndSurvivesMovedLines() throws {
         let workspace = try Workspace(["policy.yaml": namespaceFile, "web.yaml": deployment(image: "nginx:latest")])

@@ -13,7 +13,7 @@ override PATH := $(shell printenv PATH)
 endif
 export PKG_CONFIG_PATH := $(PREFIX)/lib/pkgconfig:$(PKG_CONFIG_PATH)
 
-.PHONY: all deps build scan test bench clean generate
+.PHONY: all deps build release scan test bench clean generate
 
 all: build
 
@@ -23,19 +23,24 @@ deps:
 build: deps
 	$(SWIFT) build -c release --product parapet
 
+# A binary that runs without a Swift toolchain (Swift runtime, Foundation, libyaml and tree-sitter
+# linked in): dist/parapet-VERSION-linux-ARCH.tar.gz and its .sha256. Also leaves it in .build/release.
+release: deps
+	@SWIFT="$(SWIFT)" sh scripts/release.sh
+
 # Findings (exit 1) are the point of the demo, not a failure of make; errors (exit 2) still fail.
 scan: build
 	@$(CURDIR)/.build/release/parapet scan $(PATH_TO_SCAN) $(ARGS) || [ $$? -eq 1 ]
 
+# A short summary; the full log is in .build/test.log and is shown when something fails.
 test: deps
-	$(SWIFT) build --build-tests
-	$(SWIFT) test --skip-build
+	@SWIFT="$(SWIFT)" sh scripts/test.sh
 
 bench: build
 	@sh scripts/bench.sh $(CORPUS)
 
 clean:
-	rm -rf .build
+	rm -rf .build dist
 
 # Regenerates the embedded copy of rules/ (a test fails when it is stale).
 generate:

@@ -15,8 +15,9 @@ let package = Package(
                        providers: [.apt(["libyaml-dev"]), .brew(["libyaml"])]),
         .systemLibrary(name: "CTreeSitter", pkgConfig: "tree-sitter",
                        providers: [.apt(["libtree-sitter-dev"]), .brew(["tree-sitter"])]),
-        .systemLibrary(name: "CTreeSitterHCL", pkgConfig: "tree-sitter-hcl",
-                       providers: [.apt(["libtree-sitter-dev"])]),
+        // No distribution packages the HCL grammar, so no provider is named: `make deps` builds it
+        // from its PyPI source package (tree-sitter-hcl) into /usr/local with a pkg-config file.
+        .systemLibrary(name: "CTreeSitterHCL", pkgConfig: "tree-sitter-hcl"),
         .target(name: "ParapetCore"),
         .target(name: "ParapetSyntax", dependencies: ["ParapetCore", "CYAML", "CTreeSitter", "CTreeSitterHCL"]),
         .target(name: "ParapetGraph", dependencies: ["ParapetCore", "ParapetSyntax"]),

@@ -23,6 +23,11 @@ public struct ScanOptions: Sendable {
     public var configSearchCeiling: String?
     /// Extra tfvars files for every Terraform root module (`--var-file`).
     public var varFiles: [String] = []
+    /// Which findings are reported: the graph is built from `roots` (the `--context`), findings
+    /// are kept only for these paths and, with `--diff`, changed lines.
+    public var reportScope = ReportScope()
+    /// Remembers files parsed only to find they are of no kind (`--cache-dir`); nil: no cache.
+    public var classificationCache: ClassificationCache?
 
     public init(roots: [String], limits: ScanLimits = ScanLimits(), configPath: String? = nil,
                 workingDirectory: String = FileManager.default.currentDirectoryPath,
@@ -90,9 +95,14 @@ public enum Scan {
             while true {
                 let index = next.increment()
                 guard index < files.count else { break }
-                slots.set(index, loader.load(files[index]))
+                if let cache = options.classificationCache {
+                    slots.set(index, cache.load(files[index], loader: loader))
+                } else {
+                    slots.set(index, loader.load(files[index]))
+                }
             }
         }
+        options.classificationCache?.save()
         return slots.values.compactMap { $0 }
     }
 
@@ -158,6 +168,10 @@ public enum Scan {
         findings = Suppressions.apply(findings, files: built.parsed, graph: built.graph, requireReason: configuration.requireSuppressionReason)
         findings = configure(findings, configuration, rules: MetaRules.all + rules.map(\.metadata))
         findings.sort(by: Finding.reportOrder)
+        if !options.reportScope.isEverything {
+            let directory = Discovery.absolute(options.workingDirectory, in: "/")
+            findings = findings.filter { options.reportScope.includes($0, workingDirectory: directory) }
+        }
         let withFindings = Set(findings.map(\.range.path))
         var sources: [String: SourceFile] = [:]
         for file in built.parsed where withFindings.contains(file.source.path) { sources[file.source.path] = file.source }

@@ -2,12 +2,9 @@ import ArgumentParser
 import Foundation
 import ParapetCore
 import ParapetGraph
+import ParapetReport
 import ParapetRules
 import ParapetSyntax
-
-enum OutputFormat: String, ExpressibleByArgument, CaseIterable {
-    case text, json, sarif
-}
 
 enum ColorMode: String, ExpressibleByArgument, CaseIterable {
     case auto, always, never
@@ -30,17 +27,33 @@ struct ScanCommand: ParsableCommand {
             Rule selectors (--select, --ignore) are codes (EGR201), prefixes (EGR, EGR2), families \
             (egress) or names (security-group-unrestricted-egress), comma-separated or repeated.
 
+            Changed files with whole-repository context: `parapet scan a.yaml b.tf --context .` \
+            builds the graph from everything under the context directory (so a NetworkPolicy or \
+            quota in an unchanged file counts) and reports findings only in the given paths; \
+            `--context auto` is the nearest directory holding .parapet.yaml, else the current one. \
+            `--diff FILE` (or `-` for standard input) reads a unified diff, such as `git diff` \
+            output, and reports only findings on the lines it adds; its paths are relative to the \
+            current directory. Parapet never runs git itself.
+
+            Baseline: `--write-baseline FILE` records the current findings; `--baseline FILE` hides \
+            them, so only new findings are reported and fail. Entries are keyed on fingerprints \
+            without line numbers, so moving lines does not bring a finding back; entries no longer \
+            found are listed as stale, and `--prune-baseline` removes them from the file.
+
             Colors: --color auto (the default) colors text on a terminal unless NO_COLOR is set; \
             --color always and never override both.
 
             \(ExitStatus.help)
             """)
 
-    @Argument(help: "Files or directories to scan.")
-    var paths: [String] = ["."]
+    @Argument(help: "Files or directories to scan (default: .; with --context, what to report on, default: all of it).")
+    var paths: [String] = []
 
-    @Option(name: .shortAndLong, help: "Output format: text (for people), json (versioned schema) or sarif (SARIF 2.1.0).")
-    var format: OutputFormat = .text
+    /// The paths to scan: those given, else the current directory.
+    private var scannedPaths: [String] { paths.isEmpty ? ["."] : paths }
+
+    @Option(name: .shortAndLong, help: ArgumentHelp("Output format: " + ReportFormat.all.map { "\($0.name) (\($0.summary))" }.joined(separator: ", ") + "."))
+    var format: ReportFormat = .text
 
     @Option(name: .shortAndLong, help: ArgumentHelp("Write the report to FILE instead of standard output.", valueName: "file"))
     var output: String?
@@ -69,11 +82,39 @@ struct ScanCommand: ParsableCommand {
     @Option(name: .customLong("var-file"), help: ArgumentHelp("A tfvars file applied to every Terraform root module, after its own terraform.tfvars and *.auto.tfvars (repeatable).", valueName: "file"))
     var varFiles: [String] = []
 
+    @Option(help: ArgumentHelp("Build the graph from everything under DIR and report only on the given paths (`auto`: the nearest directory with .parapet.yaml, else the current one).", valueName: "dir"))
+    var context: String?
+
+    @Option(help: ArgumentHelp("Report only findings on lines added by this unified diff (`git diff` output; `-` reads standard input).", valueName: "file"))
+    var diff: String?
+
+    @Option(help: ArgumentHelp("Hide the findings recorded in this baseline file; report the others and list stale entries.", valueName: "file"))
+    var baseline: String?
+
+    @Option(name: .customLong("write-baseline"), help: ArgumentHelp("Record the current findings in this baseline file and exit 0.", valueName: "file"))
+    var writeBaseline: String?
+
+    @Flag(name: .customLong("prune-baseline"), help: "With --baseline, remove its stale entries from the file.")
+    var pruneBaseline = false
+
+    @Option(name: .customLong("cache-dir"), help: ArgumentHelp("Where to remember files that are of no kind Parapet reads, so a re-run skips parsing them (default: $XDG_CACHE_HOME/parapet or ~/.cache/parapet).", valueName: "dir"))
+    var cacheDirectory: String?
+
+    @Flag(name: .customLong("no-cache"), help: "Use no cache: parse every candidate file.")
+    var noCache = false
+
     @Flag(help: "Print to standard error how many objects of each kind were read and analysed, and the nodes built.")
     var statistics = false
 
     func run() throws {
-        var options = ScanOptions(roots: paths, configPath: config)
+        var options = ScanOptions(roots: scannedPaths, configPath: config)
+        options.classificationCache = noCache ? nil : ParseCacheLocation.cache(explicit: cacheDirectory)
+        try applyContext(to: &options)
+        if let diff { options.reportScope.changedLines = try readDiff(diff, workingDirectory: options.workingDirectory) }
+        if pruneBaseline && baseline == nil { throw RunError("--prune-baseline needs --baseline FILE") }
+        if (writeBaseline != nil || pruneBaseline) && !options.reportScope.isEverything {
+            throw RunError("\(writeBaseline != nil ? "--write-baseline" : "--prune-baseline") needs a scan of everything: drop --diff and the paths given with --context")
+        }
         options.varFiles = varFiles
         options.only = Self.selectors(select)
         options.ignore = Self.selectors(ignore)
@@ -87,27 +128,122 @@ struct ScanCommand: ParsableCommand {
             try printFileList(options)
             return
         }
-        let result: ScanResult
+        var result: ScanResult
         do {
             result = try Scan.run(options)
         } catch let error as Discovery.DiscoveryError {
             throw RunError(error.description)
         }
-        let rendered = Reporting.render(result, format: format, color: useColor, workingDirectory: options.workingDirectory)
+        let configurationErrors = result.findings.filter { $0.code == MetaRules.configError.code }
+        var notes: [String] = []
+        if let writeBaseline {
+            // Configuration errors are never accepted: they must be fixed, not recorded.
+            let recorded = Baseline(findings: result.findings.filter { $0.code != MetaRules.configError.code })
+            try write(recorded.render(), to: writeBaseline)
+            FileHandle.standardError.write(Data("Wrote \(recorded.entries.count) finding\(recorded.entries.count == 1 ? "" : "s") to \(writeBaseline)\n".utf8))
+            if !configurationErrors.isEmpty { throw configurationFailure(configurationErrors) }
+            return
+        }
+        if let baseline {
+            notes = try applyBaseline(baseline, to: &result, scope: options.reportScope, workingDirectory: options.workingDirectory)
+        }
+        let rendered = Reporting.render(result, format: format, color: useColor, workingDirectory: options.workingDirectory, notes: notes)
         try write(rendered)
         if statistics { FileHandle.standardError.write(Data(Self.statistics(result.census).utf8)) }
         // A broken configuration means the scan did not run as intended: that is never a pass.
-        let configurationErrors = result.findings.filter { $0.code == MetaRules.configError.code }
         if !configurationErrors.isEmpty {
-            if format != .text || output != nil {
-                let lines = configurationErrors.map { "\($0.range.path):\($0.range.start.line):\($0.range.start.column): \($0.code) \($0.message)\n" }
-                FileHandle.standardError.write(Data(lines.joined().utf8))
-            }
+            if format != .text || output != nil { throw configurationFailure(configurationErrors) }
             throw ExitCode(ExitStatus.usageOrConfiguration)
         }
         if !exitZero && result.findings.contains(where: { $0.severity >= failOn }) {
             throw ExitCode(ExitStatus.findings)
         }
+    }
+
+    /// Configuration errors on standard error (when the report went elsewhere or was not
+    /// written), then exit 2.
+    private func configurationFailure(_ errors: [Finding]) -> ExitCode {
+        let lines = errors.map { "\($0.range.path):\($0.range.start.line):\($0.range.start.column): \($0.code) \($0.message)\n" }
+        FileHandle.standardError.write(Data(lines.joined().utf8))
+        return ExitCode(ExitStatus.usageOrConfiguration)
+    }
+
+    /// `--context DIR`: the scan's roots become DIR, and the given paths (when any were named)
+    /// only choose what is reported.
+    private func applyContext(to options: inout ScanOptions) throws {
+        guard let context else { return }
+        let directory = options.workingDirectory
+        let root: String
+        if context == "auto" && !FileManager.default.fileExists(atPath: Discovery.absolute(context, in: directory)) {
+            let located = ConfigurationLoader.locate(explicit: config, workingDirectory: directory, roots: scannedPaths)
+            root = located.map { String($0[..<($0.lastIndex(of: "/") ?? $0.startIndex)]) }.map { $0.isEmpty ? "/" : $0 } ?? directory
+        } else {
+            root = Discovery.absolute(context, in: directory)
+            var isDirectory: ObjCBool = false
+            guard FileManager.default.fileExists(atPath: root, isDirectory: &isDirectory), isDirectory.boolValue else {
+                throw RunError("--context must be a directory: \(context)")
+            }
+        }
+        var reported: [String] = []
+        for path in paths {
+            let absolute = Discovery.absolute(path, in: directory)
+            guard FileManager.default.fileExists(atPath: absolute) else { throw RunError("no such file or directory: \(path)") }
+            guard absolute == root || root == "/" || absolute.hasPrefix(root + "/") else {
+                throw RunError("\(path) is outside the context \(Discovery(workingDirectory: directory).display(root))")
+            }
+            reported.append(absolute)
+        }
+        options.roots = [root]
+        if !reported.isEmpty && !reported.contains(root) { options.reportScope.paths = reported }
+    }
+
+    /// `--diff FILE|-`: the changed lines, keyed by absolute path.
+    private func readDiff(_ source: String, workingDirectory: String) throws -> [String: Set<Int>] {
+        let data: Data
+        if source == "-" {
+            data = FileHandle.standardInput.readDataToEndOfFile()
+        } else {
+            guard let contents = FileManager.default.contents(atPath: source) else { throw RunError("cannot read diff file \(source)") }
+            data = contents
+        }
+        var lines: [String: Set<Int>] = [:]
+        for (path, changed) in UnifiedDiff.changedLines(String(decoding: data, as: UTF8.self)) {
+            lines[Discovery.absolute(path, in: workingDirectory), default: []].formUnion(changed)
+        }
+        return lines
+    }
+
+    /// `--baseline FILE`: hides known findings, lists stale entries as notes and, with
+    /// `--prune-baseline`, rewrites the file without them. Stale entries are judged only where the
+    /// scan reported everything: a path outside `--context`'s paths, or lines outside `--diff`,
+    /// were not looked at.
+    private func applyBaseline(_ path: String, to result: inout ScanResult, scope: ReportScope, workingDirectory: String) throws -> [String] {
+        guard let data = FileManager.default.contents(atPath: path) else { throw RunError("cannot read baseline \(path)") }
+        let known: Baseline
+        do {
+            known = try Baseline.parse(data)
+        } catch let error as Baseline.ReadError {
+            throw RunError("\(path): \(error.description)")
+        }
+        let outcome = known.apply(to: result.findings.filter { $0.code != MetaRules.configError.code })
+        let errors = result.findings.filter { $0.code == MetaRules.configError.code }
+        result.findings = (errors + outcome.findings).sorted(by: Finding.reportOrder)
+        let directory = Discovery.absolute(workingDirectory, in: "/")
+        let stale = scope.changedLines != nil ? [] : outcome.stale.filter { entry in
+            let probe = Finding(code: entry.code, severity: .note, message: "", range: .fileStart(entry.path))
+            return scope.includes(probe, workingDirectory: directory)
+        }
+        var notes: [String] = []
+        if outcome.hidden > 0 { notes.append("\(outcome.hidden) known finding\(outcome.hidden == 1 ? "" : "s") hidden by the baseline \(path)") }
+        if pruneBaseline {
+            if !stale.isEmpty { try write(known.pruning(stale).render(), to: path) }
+            notes.append("\(stale.count) stale entr\(stale.count == 1 ? "y" : "ies") removed from the baseline \(path)")
+        } else {
+            for entry in stale {
+                notes.append("stale baseline entry (fixed, or its subject renamed): \(entry.path) \(entry.code) \(entry.message); --prune-baseline removes it")
+            }
+        }
+        return notes
     }
 
     /// Objects read and analysed per kind; a dropped object (a bug) is listed by place.
@@ -130,7 +266,7 @@ struct ScanCommand: ParsableCommand {
     /// Colors only for text on a terminal, and not when NO_COLOR (https://no-color.org) is set to
     /// anything but the empty string; an explicit `--color always` or `never` wins.
     private var useColor: Bool {
-        guard output == nil, format == .text else { return false }
+        guard output == nil, format.isForPeople else { return false }
         switch color {
         case .always: return true
         case .never: return false
@@ -159,13 +295,17 @@ struct ScanCommand: ParsableCommand {
 
     private func write(_ text: String) throws {
         if let output {
-            do {
-                try Data(text.utf8).write(to: URL(fileURLWithPath: output))
-            } catch {
-                throw RunError("cannot write \(output): \(error.localizedDescription)")
-            }
+            try write(text, to: output)
         } else {
             FileHandle.standardOutput.write(Data(text.utf8))
+        }
+    }
+
+    private func write(_ text: String, to path: String) throws {
+        do {
+            try Data(text.utf8).write(to: URL(fileURLWithPath: path))
+        } catch {
+            throw RunError("cannot write \(path): \(error.localizedDescription)")
         }
     }
 }

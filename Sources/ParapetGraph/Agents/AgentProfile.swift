@@ -59,6 +59,9 @@ public struct ToolGrant: Sendable {
         case mcp
         /// A whole toolset or server (`mcp__github`, cagent `type: shell`, Gemini `trust: true`).
         case toolset
+        /// Another agent called as a tool (kagent `type: Agent`): what it can do is its own
+        /// profile's business, judged there.
+        case agent
     }
 
     /// As written: `Bash(rm -rf:*)`, `mcp__github`, `k8s_delete_resource`, `shell`.
@@ -132,11 +135,16 @@ public struct EgressPosture: Sendable {
     /// What decided it (`sandbox_mode = "danger-full-access"`, `network_access = true`).
     public var evidence: String
     public var range: SourceRange
+    /// Nothing was written: this is the client's default (Claude Code runs Bash without a
+    /// network sandbox unless `sandbox.enabled` is set). Rules report it only where a tool that
+    /// runs unasked can use the network.
+    public var isDefault: Bool
 
-    public init(network: Network, evidence: String, range: SourceRange) {
+    public init(network: Network, evidence: String, range: SourceRange, isDefault: Bool = false) {
         self.network = network
         self.evidence = evidence
         self.range = range
+        self.isDefault = isDefault
     }
 }
 
@@ -172,11 +180,15 @@ public struct TelemetrySink: Sendable {
     public var kind: Kind
     public var destination: String
     public var range: SourceRange
+    /// The command a hook runs, as written: whether it records anything (or only formats the
+    /// edited file) is the rules' call, from `rules/agents/tool-capabilities.yaml`.
+    public var hookCommand: String?
 
-    public init(kind: Kind, destination: String, range: SourceRange) {
+    public init(kind: Kind, destination: String, range: SourceRange, hookCommand: String? = nil) {
         self.kind = kind
         self.destination = destination
         self.range = range
+        self.hookCommand = hookCommand
     }
 }
 
@@ -233,6 +245,9 @@ public struct AgentProfile: Sendable {
     public var budgetKinds: Set<BudgetCap.Kind>
     public var telemetry: Facet<[TelemetrySink]>
     public var approvalMode: Facet<ApprovalMode>
+    /// Settings besides the mode that switch an approval step off: Claude Code
+    /// `enableAllProjectMcpServers: true` approves every MCP server a repository adds.
+    public var approvalBypasses: [ApprovalMode]
     public var endpoint: Facet<AgentEndpoint>
     /// Pinning of the agent binary itself (`gemini_cli_version: latest`), as written.
     public var agentVersion: Facet<(value: String, range: SourceRange)>
@@ -252,6 +267,7 @@ public struct AgentProfile: Sendable {
         budgetKinds = []
         telemetry = .notExpressible
         approvalMode = .notExpressible
+        approvalBypasses = []
         endpoint = .notExpressible
         agentVersion = .notExpressible
         links = []

@@ -40,7 +40,7 @@ public struct AgentCard: Sendable {
                                  findings: findings.filter { $0.address.map(linked.contains) ?? false })
             card.models = describe(profile.models) { $0.map { Model(id: $0.id, role: $0.role, pinning: $0.isInterpolated ? "set at run time" : pinning($0, profile.format), location: at($0.range)) } }
             if let grants = profile.tools.value {
-                let classified = grants.map(capabilities.classify)
+                let classified = grants.map { capabilities.classify($0, servers: profile.servers.value ?? []) }
                 card.tools = Capability.allCases.compactMap { capability in
                     let group = classified.filter { $0.capability == capability }
                     guard !group.isEmpty else { return nil }

@@ -36,7 +36,9 @@ struct AgentWithoutTracingRule: Rule {
             let sinks = profile.telemetry.value ?? []
             if sinks.contains(where: { $0.kind != .toolAudit }) { continue }
             if context.workloads(of: node).contains(where: exportsOpenTelemetry) { continue }
-            findings.append(finding("Agent `\(profile.name)` exports no traces, metrics or logs", at: profile.range, node: node, path: "telemetry"))
+            // cagent traces only when run with `--otel`, which no file can say.
+            let hint = profile.format == .cagent ? " unless it is run with `docker agent run --otel`" : ""
+            findings.append(finding("Agent `\(profile.name)` exports no traces, metrics or logs\(hint)", at: profile.range, node: node, path: "telemetry"))
         }
         return findings
     }

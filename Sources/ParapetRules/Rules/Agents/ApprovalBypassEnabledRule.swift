@@ -8,7 +8,9 @@ struct ApprovalBypassEnabledRule: Rule {
         rationale: """
             Modes such as Claude Code `bypassPermissions`, Codex `approval_policy = "never"` or \
             `--dangerously-skip-permissions` run every tool call, destructive ones included, without \
-            asking anyone. In CI or production there is then no gate at all.
+            asking anyone. In CI or production there is then no gate at all. Claude Code's \
+            `enableAllProjectMcpServers: true` likewise approves every MCP server a repository's \
+            `.mcp.json` adds, so a pull request can bring in a server nobody reviewed.
             """,
         remediation: "Use the default approval mode and allow specific safe tools instead.",
         examples: [
@@ -23,9 +25,15 @@ struct ApprovalBypassEnabledRule: Rule {
         ])
 
     func check(_ context: RuleContext) -> [Finding] {
-        context.agents.compactMap { node, profile in
-            guard let mode = profile.approvalMode.value, mode.mode == .bypass else { return nil }
-            return finding("Approval is switched off by `\(mode.setting)`", at: mode.range, node: node, path: "approval-mode")
+        context.agents.flatMap { node, profile in
+            var findings: [Finding] = []
+            if let mode = profile.approvalMode.value, mode.mode == .bypass {
+                findings.append(finding("Approval is switched off by `\(mode.setting)`", at: mode.range, node: node, path: "approval-mode"))
+            }
+            for bypass in profile.approvalBypasses where bypass.mode == .bypass {
+                findings.append(finding("Approval is switched off by `\(bypass.setting)`", at: bypass.range, node: node, path: "approval-mode"))
+            }
+            return findings
         }
     }
 }

@@ -65,13 +65,24 @@ public struct ToolCapabilities: Sendable {
             guard let capability = Capability(rawValue: entry.name) else { continue }
             for word in entry.value.sequence ?? [] { if let s = word.string { words[s.lowercased()] = capability } }
         }
+        // One entry per tool; the lists of every tool join, in file order.
+        let tools = root["commands"]?.sequence ?? []
         func commands(_ key: String) -> [[String]] {
-            (root[key]?.sequence ?? []).compactMap(\.string).map { $0.split(separator: " ").map(String.init) }
+            var patterns: [[String]] = []
+            for tool in tools {
+                for item in tool[key]?.sequence ?? [] {
+                    guard let text = item.string else { continue }
+                    let words: [String] = text.split(separator: " ").map { String($0) }
+                    // An empty pattern would match every command: skipped.
+                    if !words.isEmpty { patterns.append(words) }
+                }
+            }
+            return patterns
         }
-        destructiveCommands = commands("destructive-commands")
-        mutatingCommands = commands("mutating-commands")
+        destructiveCommands = commands("destructive")
+        mutatingCommands = commands("mutating")
         interpreters = commands("interpreters")
-        networkCommands = Set(commands("network-commands").compactMap(\.first))
+        networkCommands = Set(commands("network").compactMap(\.first))
         let formatters = root["formatters"]
         formatterCommands = (formatters?["commands"]?.sequence ?? []).compactMap(\.string).map { $0.split(separator: " ").map(String.init) }
         formatterScriptWords = Set((formatters?["script-words"]?.sequence ?? []).compactMap(\.string))

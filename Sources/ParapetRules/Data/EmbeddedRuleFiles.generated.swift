@@ -101,22 +101,22 @@ servers:
 #   cagent toolsets), by capability. A tool that runs any shell command is `exec`.
 # tool-words: words in MCP tool names (split at `_`, `-`, `.`, camelCase), by capability;
 #   the most severe match wins (destructive > write > network > read).
-# destructive-commands: shell command prefixes that destroy data or infrastructure, matched at the
-#   start of a command or after `sudo`; `*` matches one word. A wildcard grant whose fixed words
-#   are a prefix of one of these (`Bash(git *)`, `Bash(kubectl:*)`) covers it and is destructive.
-# mutating-commands: the same for commands that change shared state without destroying it
-#   (`git push`, `kubectl apply`, `gh pr merge`): they are `write`.
-# interpreters: commands that run whatever code they are given (`python`, `npx`): a grant for
-#   any of their arguments runs anything, however it is worded.
-# network-commands: commands whose job is to reach another host (`curl`, `ssh`): a grant for
-#   them reaches the network (EGR204), not only runs a command.
+# commands: what shell commands do, one entry per tool, each with its `source` and the date it
+#   was `checked`. Patterns are command prefixes matched at the start of a command or after
+#   `sudo`/`env`; `*` matches one word, `word*` a word's prefix.
+#   destructive: destroy data or infrastructure (`git push --force`, `kubectl delete`).
+#   mutating: change shared state without destroying it (`git push`, `gh pr merge`): `write`.
+#   A wildcard grant whose fixed words are a proper prefix of a pattern covers it
+#   (`Bash(git *)` covers `git push --force`; `Bash(gh pr *)` covers `gh pr merge`).
+#   interpreters: run whatever code they are given (`python`, `npx`): the command with open
+#   arguments (`Bash(python *)`, `Bash(node -e *)`) runs anything.
+#   network: reach another host (`curl`, `ssh`): a grant for them reaches the network (EGR204).
 # formatters: commands a post-tool hook runs to tidy the edited file. Such a hook sees each call
 #   but records nothing, so it is no audit of tool calls (TEL102) unless the same hook also writes
 #   somewhere (`>>`, `tee`, `logger`, `curl`). `script-words` are words in a hook script's file name
 #   that mark it as a formatter (`.claude/hooks/format.sh`).
-# Sources: Claude Code "Identity and Access Management" (permission rule syntax, `Bash(cmd *)`
-#   prefix wildcards), git / kubectl / terraform / docker / gh CLI manuals for what each
-#   subcommand destroys. Checked 2026-12-07.
+# Permission rule syntax (`Bash(cmd *)`, legacy `Bash(cmd:*)` prefix wildcards): Claude Code
+#   "Identity and Access Management" docs, checked 2026-12-07.
 capabilities:
   builtin-tools:
     exec: [Bash, PowerShell, Shell, run_shell_command, shell, exec, execute_command, terminal, KillShell, BashOutput, script, code_execution, background_agents]
@@ -127,104 +127,226 @@ capabilities:
     destructive: [delete, del, drop, destroy, terminate, uninstall, remove, rm, purge, truncate, wipe, erase, revoke, kill, evict, cordon, drain, reset, rollback, force]
     write: [create, update, write, edit, apply, push, merge, put, patch, set, send, post, publish, deploy, scale, restart, exec, run, execute, upload, commit, approve, close, label, assign, insert, modify, rename, move, install, invoke, trigger, shell, command]
     network: [fetch, http, request, browse, navigate, download, curl, url, webhook]
-  destructive-commands:
-    - rm
-    - rmdir
-    - dd
-    - mkfs
-    - shred
-    - truncate
-    - kubectl delete
-    - kubectl drain
-    - kubectl replace --force
-    - helm uninstall
-    - helm delete
-    - git push --force
-    - git push -f
-    - git reset --hard
-    - git clean
-    - git branch -D
-    - terraform destroy
-    - terraform apply
-    - tofu destroy
-    - tofu apply
-    - pulumi destroy
-    - aws * delete-*
-    - aws * terminate-*
-    - aws s3 rm
-    - aws s3 rb
-    - gcloud * delete
-    - az * delete
-    - docker rm
-    - docker rmi
-    - docker system prune
-    - docker volume rm
-    - psql
-    - mysql
-    - dropdb
-    - redis-cli flushall
-    - npm publish
-    - gh repo delete
-    - gh release delete
-    - gh issue delete
-    - gh secret delete
-    - docker compose down
-  mutating-commands:
-    - git push
-    - git commit
-    - git rebase
-    - gh pr merge
-    - gh pr close
-    - gh pr create
-    - gh pr comment
-    - gh issue comment
-    - gh issue close
-    - gh release create
-    - gh api
-    - kubectl apply
-    - kubectl create
-    - kubectl edit
-    - kubectl patch
-    - kubectl scale
-    - kubectl rollout
-    - kubectl exec
-    - helm install
-    - helm upgrade
-    - terraform import
-    - terraform state
-    - docker run
-    - docker exec
-    - docker push
-    - aws * put-*
-    - aws * create-*
-    - aws * update-*
-    - chmod -R
-    - chown -R
-  interpreters:
-    - python
-    - python3
-    - node
-    - deno
-    - bun
-    - ruby
-    - perl
-    - php
-    - bash
-    - sh
-    - zsh
-    - pwsh
-    - npx
-    - bunx
-    - uvx
-    - uv run
-    - pnpm dlx
-    - pnpm exec
-    - yarn dlx
-    - npm exec
-    - pipx run
-    - go run
-    - eval
-  network-commands: [curl, wget, nc, ncat, ssh, scp, sftp, rsync, telnet, ftp, http, https, xh]
+  commands:
+    - tool: coreutils
+      source: GNU coreutils and util-linux manuals (rm, dd, mkfs, shred, truncate, chmod, chown)
+      checked: 2026-12-07
+      destructive:
+        - rm
+        - rmdir
+        - dd
+        - mkfs
+        - mkfs.*
+        - shred
+        - truncate
+        - chmod -R
+        - chown -R
+        - find * -delete
+    - tool: git
+      source: git-scm.com/docs (git-push --force, git-reset --hard, git-clean, git-branch -D, git-rebase)
+      checked: 2026-12-07
+      destructive:
+        - git push --force
+        - git push -f
+        - git push --force-with-lease
+        - git push --delete
+        - git reset --hard
+        - git clean
+        - git branch -D
+        - git checkout --
+        - git restore
+        - git stash drop
+        - git stash clear
+        - git filter-branch
+        - git update-ref -d
+      mutating:
+        - git push
+        - git commit
+        - git rebase
+        - git merge
+        - git tag
+        - git am
+        - git cherry-pick
+    - tool: gh
+      source: cli.github.com/manual (gh repo delete, gh pr merge, gh api)
+      checked: 2026-12-07
+      destructive:
+        - gh repo delete
+        - gh release delete
+        - gh issue delete
+        - gh secret delete
+        - gh variable delete
+        - gh run delete
+        - gh cache delete
+      mutating:
+        - gh pr merge
+        - gh pr close
+        - gh pr create
+        - gh pr comment
+        - gh pr review
+        - gh issue comment
+        - gh issue close
+        - gh issue create
+        - gh release create
+        - gh repo edit
+        - gh workflow run
+        - gh api
+        - gh secret set
+    - tool: kubectl
+      source: kubernetes.io/docs/reference/kubectl (delete, drain, replace --force, apply, exec)
+      checked: 2026-12-07
+      destructive:
+        - kubectl delete
+        - kubectl drain
+        - kubectl replace --force
+        - kubectl cordon
+        - kubectl taint
+      mutating:
+        - kubectl apply
+        - kubectl create
+        - kubectl edit
+        - kubectl patch
+        - kubectl scale
+        - kubectl rollout
+        - kubectl exec
+        - kubectl label
+        - kubectl annotate
+        - kubectl set
+        - kubectl cp
+    - tool: helm
+      source: helm.sh/docs/helm (uninstall, upgrade, rollback)
+      checked: 2026-12-07
+      destructive:
+        - helm uninstall
+        - helm delete
+        - helm rollback
+      mutating:
+        - helm install
+        - helm upgrade
+    - tool: terraform
+      source: developer.hashicorp.com/terraform/cli/commands (apply, destroy, state rm, import)
+      checked: 2026-12-07
+      destructive:
+        - terraform destroy
+        - terraform apply
+        - terraform state rm
+        - terraform workspace delete
+        - terraform force-unlock
+        - tofu destroy
+        - tofu apply
+        - tofu state rm
+        - pulumi destroy
+        - pulumi up
+        - cdk destroy
+      mutating:
+        - terraform import
+        - terraform state
+        - terraform taint
+        - tofu import
+        - cdk deploy
+    - tool: docker
+      source: docs.docker.com/reference/cli/docker (rm, rmi, system prune, volume rm, run)
+      checked: 2026-12-07
+      destructive:
+        - docker rm
+        - docker rmi
+        - docker system prune
+        - docker volume rm
+        - docker volume prune
+        - docker image prune
+        - docker compose down
+        - docker kill
+      mutating:
+        - docker run
+        - docker exec
+        - docker push
+        - docker compose up
+        - docker build
+    - tool: cloud-clis
+      source: AWS CLI, gcloud and az command references (delete-*, terminate-*, s3 rm)
+      checked: 2026-12-07
+      destructive:
+        - aws * delete-*
+        - aws * terminate-*
+        - aws s3 rm
+        - aws s3 rb
+        - gcloud * delete
+        - gcloud * * delete
+        - az * delete
+        - az * * delete
+      mutating:
+        - aws * put-*
+        - aws * create-*
+        - aws * update-*
+        - aws s3 cp
+        - aws s3 sync
+        - gcloud * deploy
+        - gcloud * * create
+        - az * create
+    - tool: databases
+      source: PostgreSQL, MySQL and Redis client manuals (clients run any statement they are given)
+      checked: 2026-12-07
+      destructive:
+        - psql
+        - mysql
+        - dropdb
+        - redis-cli flushall
+        - redis-cli flushdb
+        - mongosh
+        - sqlite3
+    - tool: package-managers
+      source: docs.npmjs.com/cli (npm publish), packaging.python.org (twine upload)
+      checked: 2026-12-07
+      destructive:
+        - npm publish
+        - npm unpublish
+        - twine upload
+        - cargo publish
+        - gem push
+    - tool: interpreters
+      source: language runtimes and package runners (python, node, npx, uv run, pnpm dlx) run any code or package they are given
+      checked: 2026-12-07
+      interpreters:
+        - python
+        - python3
+        - node
+        - deno
+        - bun
+        - ruby
+        - perl
+        - php
+        - bash
+        - sh
+        - zsh
+        - pwsh
+        - npx
+        - bunx
+        - uvx
+        - uv run
+        - pnpm dlx
+        - pnpm exec
+        - yarn dlx
+        - npm exec
+        - pipx run
+        - go run
+        - eval
+    - tool: network-clients
+      source: curl, wget, OpenSSH and rsync manuals (each contacts the host it is given)
+      checked: 2026-12-07
+      network:
+        - curl
+        - wget
+        - nc
+        - ncat
+        - ssh
+        - scp
+        - sftp
+        - rsync
+        - telnet
+        - ftp
+        - http
+        - https
+        - xh
   formatters:
     commands: [prettier, black, isort, autopep8, yapf, ruff format, ruff check --fix, gofmt, goimports, gofumpt, rustfmt,
                cargo fmt, swiftformat, swift-format, clang-format, eslint --fix, biome format, biome check --write,

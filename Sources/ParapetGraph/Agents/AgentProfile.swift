@@ -205,11 +205,15 @@ public struct ApprovalMode: Sendable {
     public var mode: Mode
     public var setting: String
     public var range: SourceRange
+    /// The file of the agent this mode is inherited from (a subagent under its project's
+    /// `bypassPermissions`); nil when the agent's own file sets it.
+    public var inheritedFrom: String?
 
-    public init(mode: Mode, setting: String, range: SourceRange) {
+    public init(mode: Mode, setting: String, range: SourceRange, inheritedFrom: String? = nil) {
         self.mode = mode
         self.setting = setting
         self.range = range
+        self.inheritedFrom = inheritedFrom
     }
 }
 

@@ -25,15 +25,16 @@ struct ApprovalBypassEnabledRule: Rule {
         ])
 
     func check(_ context: RuleContext) -> [Finding] {
-        context.agents.flatMap { node, profile in
-            var findings: [Finding] = []
-            if let mode = profile.approvalMode.value, mode.mode == .bypass {
+        var findings: [Finding] = []
+        // One finding per setting: subagents that inherit a project's bypass share its range.
+        var seen: Set<SourceRange> = []
+        for (node, profile) in context.agents {
+            let modes = [profile.approvalMode.value].compactMap { $0 } + profile.approvalBypasses
+            // An inherited mode is the parent's finding, at the parent's setting.
+            for mode in modes where mode.mode == .bypass && mode.inheritedFrom == nil && seen.insert(mode.range).inserted {
                 findings.append(finding("Approval is switched off by `\(mode.setting)`", at: mode.range, node: node, path: "approval-mode"))
             }
-            for bypass in profile.approvalBypasses where bypass.mode == .bypass {
-                findings.append(finding("Approval is switched off by `\(bypass.setting)`", at: bypass.range, node: node, path: "approval-mode"))
-            }
-            return findings
         }
+        return findings
     }
 }

@@ -32,9 +32,15 @@ public enum AgentAdapters {
             profiles += adapter.profiles(in: file)
         }
         // One agent per client per project: what Claude Code reads together becomes one agent.
-        for profile in ClaudeProject.merge(profiles) { graph.addAgent(profile) }
+        for profile in ClaudeProject.merge(profiles) {
+            let id = graph.addAgent(profile)
+            AgentNodes.add(profile, agent: id, to: &graph)
+        }
         for adapter in graphAdapters {
-            for profile in adapter.profiles(in: graph) { graph.addAgent(profile) }
+            for profile in adapter.profiles(in: graph) {
+                let id = graph.addAgent(profile)
+                AgentNodes.add(profile, agent: id, to: &graph)
+            }
         }
         graph.linkAgents()
         AgentManifestLinks.apply(to: &graph)

@@ -30,7 +30,23 @@ struct AgentNetworkUnrestrictedRule: Rule {
     func check(_ context: RuleContext) -> [Finding] {
         var findings: [Finding] = []
         let capabilities = ToolCapabilities.builtIn
-        for (node, profile) in context.agents {
+        for agent in context.agentFacts {
+            let (node, profile) = (context.graph[agent.node], agent.profile)
+            switch agent.egress {
+            case .notDeclared: continue
+            case .openWorkloads(let open):
+                // No sandbox in the manifest: the workload it runs in decides.
+                for (id, egress) in open {
+                    let workload = context.graph[id]
+                    let what = egress.state == .notIsolated ? "which has no egress policy" : "whose egress policy allows everything"
+                    findings.append(finding("Agent `\(profile.name)` runs in \(workload.kubernetesDisplay), \(what)",
+                                            at: profile.range, node: node, path: "egress",
+                                            related: [RelatedLocation(range: workload.nameRange, message: "\(workload.kubernetesDisplay): \(egress.reason)")]))
+                }
+                continue
+            case .sandbox:
+                break
+            }
             if let egress = profile.egress.value, egress.isDefault {
                 // Nothing written: report only a tool that reaches the network without asking.
                 guard egress.network == .unrestricted, let grant = unaskedNetworkGrant(profile, capabilities) else { continue }
@@ -42,15 +58,6 @@ struct AgentNetworkUnrestrictedRule: Rule {
                 guard egress.network == .unrestricted, canReachNetwork(profile, capabilities) else { continue }
                 findings.append(finding("Agent `\(profile.name)` has unrestricted network access: \(egress.evidence)",
                                         at: egress.range, node: node, path: "egress"))
-                continue
-            }
-            // No sandbox in the manifest: the workload it runs in decides.
-            for workload in context.workloads(of: node) {
-                guard let egress = context.facts.workload(workload.id)?.egress, egress.isOpen else { continue }
-                let what = egress.state == .notIsolated ? "which has no egress policy" : "whose egress policy allows everything"
-                findings.append(finding("Agent `\(profile.name)` runs in \(workload.kubernetesDisplay), \(what)",
-                                        at: profile.range, node: node, path: "egress",
-                                        related: [RelatedLocation(range: workload.nameRange, message: "\(workload.kubernetesDisplay): \(egress.reason)")]))
             }
         }
         return findings

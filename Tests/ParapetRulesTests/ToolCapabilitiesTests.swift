@@ -44,6 +44,8 @@ import Testing
     @Test func networkClientsReachTheNetwork() {
         #expect(classify("Bash(curl *)").capability == .network)
         #expect(classify("Bash(wget:*)").capability == .network)
+        #expect(!classify("WebFetch").isRestrictedCommand)
+        #expect(classify("WebFetch(domain:docs.github.com)").isRestrictedCommand)
     }
 
     @Test func knownReadOnlyServersAreReadByNameOrLaunch() {

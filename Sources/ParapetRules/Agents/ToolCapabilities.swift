@@ -157,6 +157,10 @@ public struct ToolCapabilities: Sendable {
             return Verdict(classifyToolName(tool))
         }
         if let capability = builtin[name.lowercased()] {
+            // `WebFetch(domain:docs.github.com)`: a network tool held to one host.
+            if capability == .network, let argument, argument.hasPrefix("domain:"), !argument.contains("*") {
+                return Verdict(.network, "fetches from `\(argument.dropFirst("domain:".count))` only", restricted: true)
+            }
             guard capability == .exec else { return Verdict(capability, capability == .write ? "writes files" : capability == .network ? "reaches the network" : "reads") }
             guard let argument, !argument.isEmpty, argument != "*", argument != ":*" else { return Verdict(.exec, "runs any shell command") }
             return classify(command: argument)

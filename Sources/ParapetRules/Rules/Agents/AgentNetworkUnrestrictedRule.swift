@@ -80,15 +80,17 @@ private extension AgentNetworkUnrestrictedRule {
         }
     }
 
-    /// An allowed tool that reaches the network: a network tool (`WebFetch`, `Bash(curl *)`) or
-    /// a shell that runs any command. A shell limited to one local command does not count.
+    /// An allowed tool that reaches any host: a network tool (`WebFetch`, `Bash(curl *)`) or a
+    /// shell that runs any command. `WebFetch(domain:x)` and a shell limited to one local command
+    /// do not count.
     func unaskedNetworkGrant(_ profile: AgentProfile, _ capabilities: ToolCapabilities) -> ToolGrant? {
         let tools = profile.tools.value ?? []
         let gated = tools.filter { $0.approval == .required || $0.approval == .denied }.map(\.pattern)
         return tools.first { grant in
             guard grant.approval == .auto, !gated.contains(grant.pattern) else { return false }
             let classified = capabilities.classify(grant, servers: profile.servers.value ?? [])
-            return classified.capability == .network || (classified.capability == .exec && !classified.isRestrictedCommand)
+            // A fetch held to one domain, or a shell held to one local command, reaches no host at will.
+            return (classified.capability == .network || classified.capability == .exec) && !classified.isRestrictedCommand
         }
     }
 }

@@ -99,7 +99,32 @@ import Testing
                 #expect(checked.contains("20"), "\(path): `\(name)` has no date it was checked")
             }
         }
+        let secrets = try #require(EmbeddedRuleFiles.files.first { $0.path == "rules/agents/secret-patterns.yaml" }?.contents)
+        let prefixes = YAMLParser.parse(SourceFile(path: "s.yaml", text: secrets)).documents.first?["secrets"]?["prefixes"]?.sequence ?? []
+        #expect(prefixes.count >= 10)
+        for prefix in prefixes {
+            #expect(!(prefix["source"]?.string ?? "").isEmpty && (prefix["checked"]?.string ?? "").contains("20"),
+                    "secret-patterns.yaml: `\(prefix["name"]?.string ?? "?")` has no source or date")
+        }
         #expect(capabilities.servers.allSatisfy { !$0.source.isEmpty })
         #expect(capabilities.servers.count >= 10)
+    }
+}
+
+@Suite struct SecretPatternsTests {
+    let patterns = SecretPatterns.builtIn
+
+    @Test func tokensAreSecretsWhateverTheirName() {
+        #expect(patterns.secret(name: "X", value: "ghp_0123456789abcdefghijABCDEFGHIJ012345") == "a GitHub token")
+        #expect(patterns.secret(name: "AUTH", value: "Bearer sk-ant-api03-AbCdEfGhIjKlMnOpQrStUv") == "an Anthropic API key")
+    }
+
+    @Test func secretNamesNeedARealLookingValue() {
+        #expect(patterns.secret(name: "LINEAR_API_KEY", value: "lin_api_4f3e2d1c0b9a8f7e6d5c4b3a2f1e0d9c") == "a secret")
+        #expect(patterns.secret(name: "LINEAR_API_KEY", value: "${LINEAR_API_KEY}") == nil)
+        #expect(patterns.secret(name: "API_KEY", value: "<your-api-key-here>") == nil)
+        #expect(patterns.secret(name: "TOKEN", value: "short") == nil)
+        #expect(patterns.secret(name: "PASSWORD_FILE", value: "/run/secrets/files-password") == nil)
+        #expect(patterns.secret(name: "LOG_LEVEL", value: "debug-verbose-everything") == nil)
     }
 }

@@ -101,6 +101,9 @@ public struct ToolServer: Sendable {
     public var urlRange: SourceRange?
     public var range: SourceRange
     public var disabled: Bool
+    /// Environment variables and HTTP headers written in the server's config (`env`, `headers`),
+    /// as written: whether a value is a secret is the rules' call.
+    public var settings: [(name: String, value: String, range: SourceRange)] = []
 
     public init(name: String, transport: Transport, command: String? = nil, arguments: [String] = [],
                 commandRange: SourceRange? = nil, argumentRanges: [SourceRange] = [], image: String? = nil,

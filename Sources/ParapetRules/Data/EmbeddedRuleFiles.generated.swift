@@ -93,6 +93,38 @@ servers:
     kind: cloud-admin
     capability: destructive
     source: github.com/Flux159/mcp-server-kubernetes README, tools `kubectl_delete`, `kubectl_apply`, `exec_in_pod` (checked 2026-12-07)
+  - id: openai-docs
+    names: [openai-docs, openaideveloperdocs, openai-developer-docs]
+    hosts: [developers.openai.com]
+    kind: read-only-docs
+    capability: read
+    source: developers.openai.com "Docs MCP", tools `search_openai_docs` and `fetch_openai_doc` (checked 2026-12-07)
+"""#),
+        ("rules/agents/secret-patterns.yaml", #"""
+# What an inline secret in an agent config looks like: GATE413 reads it.
+#
+# prefixes: token formats with a fixed, documented prefix (regular expressions that must match the
+#   whole value; ICU syntax). A value that matches is a credential, whatever its variable is called.
+# secret-names: words in a variable or header name that mark its value as a secret; such a value
+#   counts when it is at least `min-length` characters, not an interpolation, and not a
+#   placeholder (a value containing one of `placeholders`).
+# Each prefix entry names its source and the date it was checked.
+secrets:
+  prefixes:
+    - {name: GitHub token, pattern: '(ghp|gho|ghu|ghs|ghr)_[A-Za-z0-9]{36,}', source: 'docs.github.com "About authentication to GitHub" (token prefixes)', checked: 2026-12-07}
+    - {name: GitHub fine-grained token, pattern: 'github_pat_[A-Za-z0-9_]{40,}', source: 'docs.github.com "Managing your personal access tokens"', checked: 2026-12-07}
+    - {name: Anthropic API key, pattern: 'sk-ant-[A-Za-z0-9_-]{20,}', source: 'docs.anthropic.com API keys (sk-ant- prefix)', checked: 2026-12-07}
+    - {name: OpenAI API key, pattern: 'sk-(proj-|svcacct-|admin-)?[A-Za-z0-9_-]{20,}', source: 'platform.openai.com API keys (sk-, sk-proj- prefixes)', checked: 2026-12-07}
+    - {name: Slack token, pattern: 'xox[abposr]-[A-Za-z0-9-]{10,}', source: 'api.slack.com "Token types"', checked: 2026-12-07}
+    - {name: AWS access key id, pattern: '(AKIA|ASIA)[0-9A-Z]{16}', source: 'docs.aws.amazon.com IAM identifiers (unique ID prefixes)', checked: 2026-12-07}
+    - {name: GitLab token, pattern: 'glpat-[A-Za-z0-9_-]{20,}', source: 'docs.gitlab.com "Personal access tokens" (glpat- prefix)', checked: 2026-12-07}
+    - {name: Google API key, pattern: 'AIza[0-9A-Za-z_-]{35}', source: 'cloud.google.com "API keys"', checked: 2026-12-07}
+    - {name: Hugging Face token, pattern: 'hf_[A-Za-z0-9]{30,}', source: 'huggingface.co/docs/hub/security-tokens', checked: 2026-12-07}
+    - {name: npm token, pattern: 'npm_[A-Za-z0-9]{36}', source: 'docs.npmjs.com "About access tokens"', checked: 2026-12-07}
+    - {name: Stripe secret key, pattern: '(sk|rk)_live_[A-Za-z0-9]{20,}', source: 'docs.stripe.com "API keys"', checked: 2026-12-07}
+  secret-names: [token, secret, password, passwd, apikey, api_key, api-key, key, authorization, credential, pat]
+  min-length: 16
+  placeholders: ['your', 'xxx', '<', 'changeme', 'example', 'placeholder', 'replace', '...', '***', 'redacted', 'dummy', 'test-key', 'todo']
 """#),
         ("rules/agents/tool-capabilities.yaml", #"""
 # What agent tools can do, as data: GATE410, TEL102, EGR204 and `parapet agents` read it.

@@ -11,4 +11,5 @@ let agentRules: [any Rule.Type] = [
     ApprovalBypassEnabledRule.self,
     UnauthenticatedAgentEndpointRule.self,
     ToolServerPackageNotPinnedRule.self,
+    AgentConfigInlineSecretRule.self,
 ]

@@ -236,6 +236,28 @@ public struct AgentEndpoint: Sendable {
     }
 }
 
+/// What a GitHub Actions step that runs an agent says about how it is started: the action it
+/// uses, the text it feeds the agent, and the token permissions the job grants.
+public struct WorkflowStepFacts: Sendable {
+    /// `uses:` as written (`anthropics/claude-code-action@v1`).
+    public var uses: (value: String, range: SourceRange)?
+    /// Inputs that become the agent's prompt or instructions (`prompt`, `direct_prompt`,
+    /// `custom_instructions`) and the step's `env` values, as written (expressions included).
+    public var promptInputs: [(key: String, text: String, range: SourceRange)]
+    /// `permissions:` of the job (or the workflow) that grant `write`, with where.
+    public var writePermissions: [(scope: String, range: SourceRange)]
+    /// The workflow's triggers (`issue_comment`, `pull_request_target`).
+    public var triggers: [String]
+
+    public init(uses: (value: String, range: SourceRange)?, promptInputs: [(key: String, text: String, range: SourceRange)],
+                writePermissions: [(scope: String, range: SourceRange)], triggers: [String]) {
+        self.uses = uses
+        self.promptInputs = promptInputs
+        self.writePermissions = writePermissions
+        self.triggers = triggers
+    }
+}
+
 /// Everything one manifest says about one agent, in one shape for every format. Adapters fill
 /// it; rules read it.
 public struct AgentProfile: Sendable {
@@ -261,6 +283,8 @@ public struct AgentProfile: Sendable {
     /// Addresses of graph nodes the agent runs in or uses, with the edge label
     /// (`runs-in` a Kubernetes workload, `uses-model-config` a kagent ModelConfig).
     public var links: [(label: EdgeLabel, address: String, range: SourceRange)]
+    /// For an agent step of a GitHub Actions workflow: how it is started.
+    public var workflowStep: WorkflowStepFacts?
 
     public init(name: String, format: FileKind, range: SourceRange) {
         self.name = name

@@ -388,6 +388,27 @@ capabilities:
     script-words: [format, formatter, fmt, prettier, lint, beautify, prettify]
     recording: ['>>', '>', tee, logger, curl, wget, sqlite3, log, logs, audit, otel, telemetry]
 """#),
+        ("rules/agents/untrusted-inputs.yaml", #"""
+# GitHub Actions context values that anyone who can open an issue, comment or pull request
+# controls: GATE414 reports them when they reach an agent's prompt. Patterns are regular
+# expressions matched inside `${{ }}` expressions (ICU syntax, `\.` for a dot).
+untrusted:
+  source: 'docs.github.com "Security hardening for GitHub Actions", section "Understanding the risk of script injections" (list of untrusted context values)'
+  checked: 2026-12-07
+  expressions:
+    - 'github\.event\.issue\.(title|body)'
+    - 'github\.event\.pull_request\.(title|body)'
+    - 'github\.event\.comment\.body'
+    - 'github\.event\.review\.body'
+    - 'github\.event\.review_comment\.body'
+    - 'github\.event\.discussion\.(title|body)'
+    - 'github\.event\.pages\[?[^\]]*\]?\.page_name'
+    - 'github\.event\.commits(\[[^\]]*\]|\.\*)?\.(message|author\.(email|name))'
+    - 'github\.event\.head_commit\.(message|author\.(email|name))'
+    - 'github\.event\.pull_request\.head\.(ref|label|repo\.default_branch)'
+    - 'github\.head_ref'
+    - 'github\.event\.workflow_run\.(head_branch|head_commit\.message|display_title)'
+"""#),
         ("rules/data/model-attributes.yaml", #"""
 # Terraform attributes that name a model, and the model-registry provider (rules/data/models.yaml)
 # that reads them. PIN501 classifies every known string value found there.

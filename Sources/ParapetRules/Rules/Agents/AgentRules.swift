@@ -12,4 +12,6 @@ let agentRules: [any Rule.Type] = [
     UnauthenticatedAgentEndpointRule.self,
     ToolServerPackageNotPinnedRule.self,
     AgentConfigInlineSecretRule.self,
+    AgentActionNotPinnedRule.self,
+    UntrustedInputToAgentRule.self,
 ]

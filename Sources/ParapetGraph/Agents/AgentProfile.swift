@@ -285,6 +285,9 @@ public struct AgentProfile: Sendable {
     public var links: [(label: EdgeLabel, address: String, range: SourceRange)]
     /// For an agent step of a GitHub Actions workflow: how it is started.
     public var workflowStep: WorkflowStepFacts?
+    /// Folders outside the project the agent may work in (Claude Code
+    /// `permissions.additionalDirectories`, Codex `sandbox_workspace_write.writable_roots`), as written.
+    public var directories: [(path: String, setting: String, range: SourceRange)] = []
 
     public init(name: String, format: FileKind, range: SourceRange) {
         self.name = name

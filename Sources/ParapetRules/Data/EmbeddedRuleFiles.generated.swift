@@ -126,6 +126,17 @@ secrets:
   min-length: 16
   placeholders: ['your', 'xxx', '<', 'changeme', 'example', 'placeholder', 'replace', '...', '***', 'redacted', 'dummy', 'test-key', 'todo']
 """#),
+        ("rules/agents/sensitive-paths.yaml", #"""
+# Paths an agent must not be given: the home directory as a whole, and the folders and files that
+# hold credentials. GATE415 reads it. `home` entries are whole home directories (after `~`,
+# `$HOME` and `${HOME}` are read as `~`); `credentials` entries are matched as path segments
+# anywhere in a path (`~/.ssh`, `/home/me/.aws/credentials`, `Read(~/.kube/**)`).
+sensitive:
+  source: 'OpenSSH, AWS CLI, gcloud, Azure CLI, kubectl, Docker, GnuPG, npm and netrc documentation for where each keeps its credentials'
+  checked: 2026-12-07
+  home: ['~', '/root', '/home/*', '/Users/*', 'C:/Users/*']
+  credentials: ['.ssh', '.aws', '.gnupg', '.kube', '.azure', '.config/gcloud', '.docker/config.json', '.netrc', '.npmrc', '.pypirc', '.git-credentials', '.config/gh', '.terraform.d/credentials.tfrc.json', '.env']
+"""#),
         ("rules/agents/tool-capabilities.yaml", #"""
 # What agent tools can do, as data: GATE410, TEL102, EGR204 and `parapet agents` read it.
 #

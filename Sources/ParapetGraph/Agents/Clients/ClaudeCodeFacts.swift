@@ -172,6 +172,9 @@ enum ClaudeSettingsReader {
         if let node = permissions["defaultMode"], let value = node.string {
             facts.setApproval(ApprovalMode(mode: ClaudePermissions.mode(value), setting: "\(prefix)permissions.defaultMode: \(value)", range: node.range))
         }
+        for item in ClientData.strings(permissions["additionalDirectories"], typed: true) where !item.text.isEmpty {
+            facts.directories.append((item.text, "\(prefix)permissions.additionalDirectories", item.range))
+        }
         if let node = root["enableAllProjectMcpServers"], ClientData.bool(node) == true {
             facts.approvalBypasses.append(ApprovalMode(mode: .bypass, setting: "\(prefix)enableAllProjectMcpServers: true", range: node.range))
         }

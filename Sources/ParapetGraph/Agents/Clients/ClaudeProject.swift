@@ -77,6 +77,7 @@ enum ClaudeProject {
         p.egress = override(base.egress, later.egress) { !$0.isDefault }
         p.approvalMode = override(base.approvalMode, later.approvalMode) { _ in true }
         p.approvalBypasses = base.approvalBypasses + later.approvalBypasses
+        p.directories = base.directories + later.directories
         p.budgetKinds = base.budgetKinds.union(later.budgetKinds)
         p.budgets = base.budgets + later.budgets
         p.links = base.links + later.links

@@ -18,6 +18,7 @@ struct ClientFacts {
     var telemetrySaid = false
     var approval: ApprovalMode?
     var approvalBypasses: [ApprovalMode] = []
+    var directories: [(path: String, setting: String, range: SourceRange)] = []
     var endpoint: AgentEndpoint?
     var version: (value: String, range: SourceRange)?
 
@@ -33,6 +34,7 @@ struct ClientFacts {
         telemetrySaid = telemetrySaid || other.telemetrySaid
         if let approval = other.approval { setApproval(approval) }
         approvalBypasses += other.approvalBypasses
+        directories += other.directories
         if let endpoint = other.endpoint { setEndpoint(endpoint) }
         if let version = other.version, self.version == nil { self.version = version }
     }
@@ -101,6 +103,7 @@ struct ClientFacts {
         if expressible.contains(.telemetry) { p.telemetry = telemetry.isEmpty && !telemetrySaid ? .absent : .present(telemetry) }
         if expressible.contains(.approval) { p.approvalMode = approval.map { .present($0) } ?? .absent }
         p.approvalBypasses = approvalBypasses
+        p.directories = directories
         if expressible.contains(.endpoint) { p.endpoint = endpoint.map { .present($0) } ?? .absent }
         if expressible.contains(.version) { p.agentVersion = version.map { .present($0) } ?? .absent }
         return p

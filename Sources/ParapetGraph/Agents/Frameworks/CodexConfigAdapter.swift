@@ -64,6 +64,9 @@ private struct CodexLayers {
         profile.budgets = budgets()
         profile.endpoint = .notExpressible
         profile.agentVersion = .notExpressible
+        profile.directories = Manifest.strings(setting("sandbox_workspace_write.writable_roots")).map {
+            ($0.value, "sandbox_workspace_write.writable_roots", $0.range)
+        }
         return profile
     }
 

@@ -14,4 +14,5 @@ let agentRules: [any Rule.Type] = [
     AgentConfigInlineSecretRule.self,
     AgentActionNotPinnedRule.self,
     UntrustedInputToAgentRule.self,
+    AgentHomeDirectoryAccessRule.self,
 ]

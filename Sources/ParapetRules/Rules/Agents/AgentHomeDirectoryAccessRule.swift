@@ -1,6 +1,5 @@
 import ParapetCore
 import ParapetGraph
-import ParapetSyntax
 
 struct AgentHomeDirectoryAccessRule: Rule {
     static let metadata = RuleMetadata(
@@ -58,43 +57,5 @@ struct AgentHomeDirectoryAccessRule: Rule {
         let tool = pattern[..<open]
         guard ["Read", "Edit", "Write", "MultiEdit", "NotebookEdit", "Glob", "Grep", "read_file", "write_file"].contains(String(tool)) else { return nil }
         return String(pattern[pattern.index(after: open)..<pattern.index(before: pattern.endIndex)])
-    }
-}
-
-/// `rules/agents/sensitive-paths.yaml`.
-struct SensitivePaths: Sendable {
-    var homes: [[String]] = []
-    var credentials: [[String]] = []
-
-    static let builtIn = SensitivePaths(EmbeddedRuleFiles.files.first { $0.path == "rules/agents/sensitive-paths.yaml" }?.contents ?? "")
-
-    init(_ contents: String) {
-        let root = YAMLParser.parse(SourceFile(path: "sensitive-paths.yaml", text: contents)).documents.first?["sensitive"]
-        // Home patterns keep their `*` (one user name); paths drop trailing globs.
-        homes = (root?["home"]?.sequence ?? []).compactMap(\.string).map { $0.split(separator: "/").map(String.init).filter { !$0.isEmpty } }
-        credentials = (root?["credentials"]?.sequence ?? []).compactMap(\.string).map(Self.segments)
-    }
-
-    /// `~/` → ["~"]; `//Users/me/.aws/**` → ["Users", "me", ".aws"]; globs at the end dropped.
-    static func segments(_ path: String) -> [String] {
-        var text = path.replacingOccurrences(of: "\\", with: "/")
-        for home in ["${HOME}", "$HOME", "%USERPROFILE%"] { text = text.replacingOccurrences(of: home, with: "~") }
-        var parts = text.split(separator: "/").map(String.init).filter { !$0.isEmpty && $0 != "." }
-        while let last = parts.last, last.allSatisfy({ $0 == "*" }) { parts.removeLast() }
-        return parts
-    }
-
-    /// What the path gives away ("the home directory", "credentials in `.ssh`"), or nil.
-    func describe(_ path: String) -> String? {
-        let parts = Self.segments(path)
-        if homes.contains(where: { home in
-            parts.count == home.count && zip(home, parts).allSatisfy { want, have in want == "*" || want == have }
-        }) { return "the whole home directory" }
-        for credential in credentials {
-            for start in parts.indices where parts[start...].starts(with: credential) {
-                return "credentials in `\(credential.joined(separator: "/"))`"
-            }
-        }
-        return nil
     }
 }

@@ -1,7 +1,5 @@
-import Foundation
 import ParapetCore
 import ParapetGraph
-import ParapetSyntax
 
 struct UntrustedInputToAgentRule: Rule {
     static let metadata = RuleMetadata(
@@ -88,32 +86,6 @@ struct UntrustedInputToAgentRule: Rule {
         }
         if let egress = profile.egress.value, egress.network == .unrestricted, !egress.isDefault {
             return ("it can reach any host (\(egress.evidence))", egress.range)
-        }
-        return nil
-    }
-}
-
-/// `rules/agents/untrusted-inputs.yaml`.
-struct UntrustedInputs: Sendable {
-    var expressions: [NSRegularExpressionBox] = []
-
-    static let builtIn = UntrustedInputs(EmbeddedRuleFiles.files.first { $0.path == "rules/agents/untrusted-inputs.yaml" }?.contents ?? "")
-
-    init(_ contents: String) {
-        let root = YAMLParser.parse(SourceFile(path: "untrusted-inputs.yaml", text: contents)).documents.first?["untrusted"]
-        for item in root?["expressions"]?.sequence ?? [] {
-            if let pattern = item.string, let expression = try? NSRegularExpressionBox(pattern) { expressions.append(expression) }
-        }
-    }
-
-    /// The first untrusted context value inside a `${{ }}` expression of the text.
-    func firstUntrusted(in text: String) -> String? {
-        var rest = text[...]
-        while let open = rest.range(of: "${{") {
-            guard let close = rest[open.upperBound...].range(of: "}}") else { return nil }
-            let inner = rest[open.upperBound..<close.lowerBound].trimmingCharacters(in: .whitespaces)
-            if expressions.contains(where: { $0.matches(inner) }) { return inner }
-            rest = rest[close.upperBound...]
         }
         return nil
     }

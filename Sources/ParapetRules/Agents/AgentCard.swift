@@ -37,6 +37,8 @@ public struct AgentCard: Sendable {
         public var caps = "n/a"
         public var telemetry = "n/a"
         public var approval = "n/a"
+        /// The file the approval mode is inherited from (a subagent under its project's mode).
+        public var approvalFrom: String?
 
         public init() {}
 
@@ -75,7 +77,8 @@ public struct AgentCard: Sendable {
             case .notExpressible: break
             }
             if let mode = profile.approvalMode.value {
-                approval = mode.mode.rawValue + (mode.inheritedFrom.map { " (from \($0))" } ?? "")
+                approval = mode.mode.rawValue
+                approvalFrom = mode.inheritedFrom
             } else if profile.approvalMode.isAbsent {
                 approval = "normal"
             }

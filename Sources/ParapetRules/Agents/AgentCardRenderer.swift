@@ -7,7 +7,7 @@ public enum AgentCardRenderer {
 
     static func summaryRow(_ card: AgentCard) -> [String] {
         let s = card.summary
-        return [card.name, s.modelPinned, s.canWrite, s.network, s.caps, s.telemetry, s.approval]
+        return [card.name, s.modelPinned, s.canWrite, s.network, s.caps, s.telemetry, s.approval + (s.approvalFrom.map { " (from \($0))" } ?? "")]
     }
 
     public static func text(_ cards: [AgentCard]) -> String {
@@ -92,6 +92,10 @@ public enum AgentCardRenderer {
                 groups.map { ["capability": $0.capability, "tools": $0.tools.map { ["pattern": $0.pattern, "approval": $0.approval, "reason": $0.reason, "location": $0.location] }] as [String: Any] }
             } ?? NSNull()
             object["servers"] = card.servers.map { $0.map { ["name": $0.name, "launch": $0.launch, "pinned": $0.pinned, "location": $0.location] } } ?? NSNull()
+            let summary = card.summary
+            object["summary"] = ["modelPinned": summary.modelPinned, "canWrite": summary.canWrite, "network": summary.network,
+                                 "caps": summary.caps, "telemetry": summary.telemetry, "approval": summary.approval,
+                                 "approvalInheritedFrom": summary.approvalFrom ?? NSNull()] as [String: Any]
             object["approvalMode"] = card.approvalMode ?? NSNull()
             object["endpoint"] = card.endpoint ?? NSNull()
             object["findings"] = card.findings.map { ["code": $0.code, "severity": $0.severity.rawValue, "message": $0.message,

@@ -9,6 +9,8 @@ public struct Facts: Sendable {
     public let workloads: [NodeID: WorkloadFacts]
     /// What Terraform values provably reference, through locals, module arguments and outputs.
     public let references: TerraformReferences
+    /// Every agent node's facts (AgentFacts.swift).
+    public let agents: [NodeID: AgentFacts]
 
     public init(graph: Graph) {
         var workloads: [NodeID: WorkloadFacts] = [:]
@@ -18,7 +20,13 @@ public struct Facts: Sendable {
         }
         self.workloads = workloads
         references = TerraformReferences(graph)
+        var agents: [NodeID: AgentFacts] = [:]
+        for (id, profile) in graph.agents { agents[id] = AgentFacts(node: graph[id], profile: profile, graph: graph, workloads: workloads) }
+        self.agents = agents
     }
+
+    /// The facts of an agent node; nil for other nodes.
+    public func agent(_ id: NodeID) -> AgentFacts? { agents[id] }
 
     /// The facts of a workload node; nil for other nodes.
     public func workload(_ id: NodeID) -> WorkloadFacts? { workloads[id] }

@@ -20,6 +20,24 @@ private func kind(_ path: String, _ text: String) -> FileKind? {
         #expect(kind("package.json", #"{"name": "web", "version": "1.0.0"}"#) == nil)
     }
 
+    @Test func claudeSettingsOutsideDotClaudeAreKnownByTheirOwnKeys() {
+        #expect(kind("templates/claude.json", #"{"enableAllProjectMcpServers": true}"#) == .claudeSettings)
+        #expect(kind("config/claude.json", #"{"$schema": "https://json.schemastore.org/claude-code-settings.json", "model": "opus"}"#) == .claudeSettings)
+        #expect(kind("config/app.json", #"{"model": "opus", "env": {"A": "1"}}"#) == nil)
+    }
+
+    @Test func skillsAndCopilotAgentsAreNotSubagents() {
+        let front = "---\nname: release\ndescription: Cut a release\nmodel: sonnet\ntools: Read\n---\nBody\n"
+        #expect(kind(".claude/skills/release/SKILL.md", front) == .claudeSkill)
+        #expect(kind("plugins/x/skills/release/SKILL.md", front) == .claudeSkill)
+        #expect(kind(".github/agents/release.agent.md", front) == .copilotAgent)
+        #expect(kind(".github/agents/release.md", front) == .copilotAgent)
+        #expect(kind(".github/chatmodes/plan.chatmode.md", front) == .copilotAgent)
+        #expect(kind(".github/workflows/smoke.md", front) == nil)
+        #expect(kind(".claude/agents/release.md", front) == .claudeSubagent)
+        #expect(kind("docs/agents/release.md", front) == .claudeSubagent)
+    }
+
     @Test func kubernetesObjectsWrittenAsJSONAreKubernetes() {
         #expect(kind("k8s/deploy.json", #"{"apiVersion": "apps/v1", "kind": "Deployment", "metadata": {"name": "a"}}"#) == .kubernetes)
         #expect(kind("k8s/pod.json", #"{"apiVersion": "v1", "kind": "Pod", "metadata": {"name": "a"}}"#) == .kubernetes)

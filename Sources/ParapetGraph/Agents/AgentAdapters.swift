@@ -26,12 +26,21 @@ public enum AgentAdapters {
 
     /// Adds the agents of every agent manifest and of the Terraform resources, then links them.
     static func lower(_ files: [ParsedFile], into graph: inout Graph) {
+        var profiles: [AgentProfile] = []
         for file in files where file.kind.isAgentManifest || file.kind == .kagent {
             guard let adapter = adapter(for: file.kind) else { continue }
-            for profile in adapter.profiles(in: file) { graph.addAgent(profile) }
+            profiles += adapter.profiles(in: file)
+        }
+        // One agent per client per project: what Claude Code reads together becomes one agent.
+        for profile in ClaudeProject.merge(profiles) {
+            let id = graph.addAgent(profile)
+            AgentNodes.add(profile, agent: id, to: &graph)
         }
         for adapter in graphAdapters {
-            for profile in adapter.profiles(in: graph) { graph.addAgent(profile) }
+            for profile in adapter.profiles(in: graph) {
+                let id = graph.addAgent(profile)
+                AgentNodes.add(profile, agent: id, to: &graph)
+            }
         }
         graph.linkAgents()
         AgentManifestLinks.apply(to: &graph)

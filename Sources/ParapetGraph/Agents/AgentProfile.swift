@@ -59,6 +59,9 @@ public struct ToolGrant: Sendable {
         case mcp
         /// A whole toolset or server (`mcp__github`, cagent `type: shell`, Gemini `trust: true`).
         case toolset
+        /// Another agent called as a tool (kagent `type: Agent`): what it can do is its own
+        /// profile's business, judged there.
+        case agent
     }
 
     /// As written: `Bash(rm -rf:*)`, `mcp__github`, `k8s_delete_resource`, `shell`.
@@ -98,6 +101,9 @@ public struct ToolServer: Sendable {
     public var urlRange: SourceRange?
     public var range: SourceRange
     public var disabled: Bool
+    /// Environment variables and HTTP headers written in the server's config (`env`, `headers`),
+    /// as written: whether a value is a secret is the rules' call.
+    public var settings: [(name: String, value: String, range: SourceRange)] = []
 
     public init(name: String, transport: Transport, command: String? = nil, arguments: [String] = [],
                 commandRange: SourceRange? = nil, argumentRanges: [SourceRange] = [], image: String? = nil,
@@ -132,11 +138,16 @@ public struct EgressPosture: Sendable {
     /// What decided it (`sandbox_mode = "danger-full-access"`, `network_access = true`).
     public var evidence: String
     public var range: SourceRange
+    /// Nothing was written: this is the client's default (Claude Code runs Bash without a
+    /// network sandbox unless `sandbox.enabled` is set). Rules report it only where a tool that
+    /// runs unasked can use the network.
+    public var isDefault: Bool
 
-    public init(network: Network, evidence: String, range: SourceRange) {
+    public init(network: Network, evidence: String, range: SourceRange, isDefault: Bool = false) {
         self.network = network
         self.evidence = evidence
         self.range = range
+        self.isDefault = isDefault
     }
 }
 
@@ -172,11 +183,15 @@ public struct TelemetrySink: Sendable {
     public var kind: Kind
     public var destination: String
     public var range: SourceRange
+    /// The command a hook runs, as written: whether it records anything (or only formats the
+    /// edited file) is the rules' call, from `rules/agents/tool-capabilities.yaml`.
+    public var hookCommand: String?
 
-    public init(kind: Kind, destination: String, range: SourceRange) {
+    public init(kind: Kind, destination: String, range: SourceRange, hookCommand: String? = nil) {
         self.kind = kind
         self.destination = destination
         self.range = range
+        self.hookCommand = hookCommand
     }
 }
 
@@ -193,11 +208,15 @@ public struct ApprovalMode: Sendable {
     public var mode: Mode
     public var setting: String
     public var range: SourceRange
+    /// The file of the agent this mode is inherited from (a subagent under its project's
+    /// `bypassPermissions`); nil when the agent's own file sets it.
+    public var inheritedFrom: String?
 
-    public init(mode: Mode, setting: String, range: SourceRange) {
+    public init(mode: Mode, setting: String, range: SourceRange, inheritedFrom: String? = nil) {
         self.mode = mode
         self.setting = setting
         self.range = range
+        self.inheritedFrom = inheritedFrom
     }
 }
 
@@ -217,6 +236,28 @@ public struct AgentEndpoint: Sendable {
     }
 }
 
+/// What a GitHub Actions step that runs an agent says about how it is started: the action it
+/// uses, the text it feeds the agent, and the token permissions the job grants.
+public struct WorkflowStepFacts: Sendable {
+    /// `uses:` as written (`anthropics/claude-code-action@v1`).
+    public var uses: (value: String, range: SourceRange)?
+    /// Inputs that become the agent's prompt or instructions (`prompt`, `direct_prompt`,
+    /// `custom_instructions`) and the step's `env` values, as written (expressions included).
+    public var promptInputs: [(key: String, text: String, range: SourceRange)]
+    /// `permissions:` of the job (or the workflow) that grant `write`, with where.
+    public var writePermissions: [(scope: String, range: SourceRange)]
+    /// The workflow's triggers (`issue_comment`, `pull_request_target`).
+    public var triggers: [String]
+
+    public init(uses: (value: String, range: SourceRange)?, promptInputs: [(key: String, text: String, range: SourceRange)],
+                writePermissions: [(scope: String, range: SourceRange)], triggers: [String]) {
+        self.uses = uses
+        self.promptInputs = promptInputs
+        self.writePermissions = writePermissions
+        self.triggers = triggers
+    }
+}
+
 /// Everything one manifest says about one agent, in one shape for every format. Adapters fill
 /// it; rules read it.
 public struct AgentProfile: Sendable {
@@ -233,12 +274,20 @@ public struct AgentProfile: Sendable {
     public var budgetKinds: Set<BudgetCap.Kind>
     public var telemetry: Facet<[TelemetrySink]>
     public var approvalMode: Facet<ApprovalMode>
+    /// Settings besides the mode that switch an approval step off: Claude Code
+    /// `enableAllProjectMcpServers: true` approves every MCP server a repository adds.
+    public var approvalBypasses: [ApprovalMode]
     public var endpoint: Facet<AgentEndpoint>
     /// Pinning of the agent binary itself (`gemini_cli_version: latest`), as written.
     public var agentVersion: Facet<(value: String, range: SourceRange)>
     /// Addresses of graph nodes the agent runs in or uses, with the edge label
     /// (`runs-in` a Kubernetes workload, `uses-model-config` a kagent ModelConfig).
     public var links: [(label: EdgeLabel, address: String, range: SourceRange)]
+    /// For an agent step of a GitHub Actions workflow: how it is started.
+    public var workflowStep: WorkflowStepFacts?
+    /// Folders outside the project the agent may work in (Claude Code
+    /// `permissions.additionalDirectories`, Codex `sandbox_workspace_write.writable_roots`), as written.
+    public var directories: [(path: String, setting: String, range: SourceRange)] = []
 
     public init(name: String, format: FileKind, range: SourceRange) {
         self.name = name
@@ -252,6 +301,7 @@ public struct AgentProfile: Sendable {
         budgetKinds = []
         telemetry = .notExpressible
         approvalMode = .notExpressible
+        approvalBypasses = []
         endpoint = .notExpressible
         agentVersion = .notExpressible
         links = []

@@ -37,7 +37,7 @@ public enum AgentProfileDump {
             case .denied: "denied"
             case .unknown: "unknown"
             }
-            return ["\(network) (\(e.evidence)) \(at(e.range))"]
+            return ["\(network)\(e.isDefault ? " default" : "") (\(e.evidence)) \(at(e.range))"]
         }
         if p.budgetKinds.isEmpty {
             out += "  budgets: not-expressible\n"
@@ -48,7 +48,8 @@ public enum AgentProfileDump {
             }
         }
         facet("telemetry", p.telemetry) { $0.map { "\($0.kind.rawValue) \($0.destination) \(at($0.range))" } }
-        facet("approval-mode", p.approvalMode) { ["\($0.mode.rawValue) (\($0.setting)) \(at($0.range))"] }
+        facet("approval-mode", p.approvalMode) { ["\($0.mode.rawValue) (\($0.setting))\($0.inheritedFrom.map { " inherited from \($0)" } ?? "") \(at($0.range))"] }
+        for bypass in p.approvalBypasses { out += "  approval-bypass \(bypass.mode.rawValue) (\(bypass.setting)) \(at(bypass.range))\n" }
         facet("endpoint", p.endpoint) { ["\($0.url ?? "(no url)") \($0.authenticated ? "authenticated" : "unauthenticated") (\($0.evidence)) \(at($0.range))"] }
         facet("agent-version", p.agentVersion) { ["\($0.value) \(at($0.range))"] }
         for link in p.links { out += "  link \(link.label) \(link.address) \(at(link.range))\n" }

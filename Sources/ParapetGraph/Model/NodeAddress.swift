@@ -44,6 +44,12 @@ public enum EdgeLabel: String, Sendable, Hashable, CaseIterable, Comparable, Cus
     case usesModelConfig = "uses-model-config"
     case usesServer = "uses-server"
     case usesToolServer = "uses-tool-server"
+    /// An agent uses a model (`model:<provider>/<id>`).
+    case usesModel = "uses-model"
+    /// An agent may call a tool or tool pattern (`tool:…`), with the grant's approval on the node.
+    case callsTool = "calls-tool"
+    /// A tool belongs to an MCP server the agent uses.
+    case providedBy = "provided-by"
 
     public static func < (lhs: EdgeLabel, rhs: EdgeLabel) -> Bool { lhs.rawValue < rhs.rawValue }
     public var description: String { rawValue }

@@ -25,6 +25,65 @@ public struct AgentCard: Sendable {
     public var endpoint: String?
     public var runsIn: [String]
     public var findings: [Finding]
+    /// One row of the onboarding summary table.
+    public var summary = Summary()
+
+    /// The answers a reviewer scans first. Each is `yes`, `no`, `unknown` or `n/a` (the format
+    /// cannot say).
+    public struct Summary: Sendable {
+        public var modelPinned = "n/a"
+        public var canWrite = "n/a"
+        public var network = "n/a"
+        public var caps = "n/a"
+        public var telemetry = "n/a"
+        public var approval = "n/a"
+        /// The file the approval mode is inherited from (a subagent under its project's mode).
+        public var approvalFrom: String?
+
+        public init() {}
+
+        init(profile: AgentProfile, card: AgentCard, capabilities: ToolCapabilities) {
+            if let models = card.models {
+                let literal = models.filter { $0.pinning != "set at run time" }
+                modelPinned = models.isEmpty ? "no" : literal.allSatisfy { $0.pinning == "pinned" } ? "yes"
+                    : literal.contains { $0.pinning.hasPrefix("floating") } ? "no" : "unknown"
+            }
+            if let grants = profile.tools.value {
+                let unasked = grants.filter { $0.approval == .auto }.map { capabilities.classify($0, servers: profile.servers.value ?? []) }
+                canWrite = unasked.contains { $0.isDangerous } ? "yes" : grants.contains { $0.approval == .unknown } ? "unknown" : "no"
+            } else if profile.tools.isAbsent {
+                canWrite = "unknown"
+            }
+            // With approval off, every tool the agent has runs unasked.
+            if profile.approvalMode.value?.mode == .bypass { canWrite = "yes" }
+            switch profile.egress {
+            case .present(let egress):
+                switch egress.network {
+                case .unrestricted: network = "yes"
+                case .allowList: network = "allow-list"
+                case .denied: network = "no"
+                case .unknown: network = "unknown"
+                }
+            case .absent: network = "unknown"
+            case .notExpressible: break
+            }
+            if !profile.budgetKinds.isEmpty {
+                let set = Set(profile.budgets.filter { !$0.isUnlimited }.map(\.kind.rawValue)).sorted()
+                caps = set.isEmpty ? "none" : set.joined(separator: ", ")
+            }
+            switch profile.telemetry {
+            case .present(let sinks): telemetry = sinks.contains { $0.kind != .toolAudit } ? "yes" : sinks.isEmpty ? "no" : "tool audit only"
+            case .absent: telemetry = "no"
+            case .notExpressible: break
+            }
+            if let mode = profile.approvalMode.value {
+                approval = mode.mode.rawValue
+                approvalFrom = mode.inheritedFrom
+            } else if profile.approvalMode.isAbsent {
+                approval = "normal"
+            }
+        }
+    }
 
     static func at(_ range: SourceRange) -> String { "\(range.path):\(range.start.line)" }
 
@@ -40,7 +99,7 @@ public struct AgentCard: Sendable {
                                  findings: findings.filter { $0.address.map(linked.contains) ?? false })
             card.models = describe(profile.models) { $0.map { Model(id: $0.id, role: $0.role, pinning: $0.isInterpolated ? "set at run time" : pinning($0, profile.format), location: at($0.range)) } }
             if let grants = profile.tools.value {
-                let classified = grants.map(capabilities.classify)
+                let classified = grants.map { capabilities.classify($0, servers: profile.servers.value ?? []) }
                 card.tools = Capability.allCases.compactMap { capability in
                     let group = classified.filter { $0.capability == capability }
                     guard !group.isEmpty else { return nil }
@@ -77,7 +136,10 @@ public struct AgentCard: Sendable {
             }
             card.approvalMode = profile.approvalMode.value.map { "\($0.mode.rawValue) (\($0.setting))" }
             card.endpoint = profile.endpoint.value.map { "\($0.url ?? "(no url)"), \($0.authenticated ? "authenticated" : "unauthenticated: \($0.evidence)")" }
-            card.runsIn = graph.edges(from: id).filter { $0.label != .usesServer }.map { "\($0.label) \(graph[$0.to].address)" }
+            // Servers, models and tools have their own rows; the links are what the agent runs in or hands work to.
+            card.runsIn = graph.edges(from: id).filter { ![.usesServer, .usesModel, .callsTool].contains($0.label) }
+                .map { "\($0.label) \(graph[$0.to].address)" }
+            card.summary = Summary(profile: profile, card: card, capabilities: capabilities)
             return card
         }
     }

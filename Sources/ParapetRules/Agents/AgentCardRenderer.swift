@@ -3,8 +3,25 @@ import ParapetCore
 
 /// `parapet agents` output: text for a terminal, Markdown for a review document, JSON for tools.
 public enum AgentCardRenderer {
+    static let summaryHeader = ["agent", "model pinned", "can write", "network", "caps", "telemetry", "approval"]
+
+    static func summaryRow(_ card: AgentCard) -> [String] {
+        let s = card.summary
+        return [card.name, s.modelPinned, s.canWrite, s.network, s.caps, s.telemetry, s.approval + (s.approvalFrom.map { " (from \($0))" } ?? "")]
+    }
+
     public static func text(_ cards: [AgentCard]) -> String {
         var out = ""
+        if !cards.isEmpty {
+            // The summary first: one line per agent, columns padded to the widest value.
+            let rows = [summaryHeader] + cards.map(summaryRow)
+            let widths = summaryHeader.indices.map { column in rows.map { $0[column].count }.max() ?? 0 }
+            for row in rows {
+                out += row.indices.map { row[$0].padding(toLength: widths[$0], withPad: " ", startingAt: 0) }.joined(separator: "  ")
+                    .trimmingCharacters(in: .whitespaces) + "\n"
+            }
+            out += "\n"
+        }
         for card in cards {
             out += "Agent \(card.name)  [\(card.format)]  \(card.location)\n"
             for line in lines(card) { out += "  \(line.0.padding(toLength: 10, withPad: " ", startingAt: 0)) \(line.1)\n" }
@@ -17,9 +34,14 @@ public enum AgentCardRenderer {
     public static func markdown(_ cards: [AgentCard]) -> String {
         var out = "# Agents\n\n"
         if cards.isEmpty { return out + "No agents found.\n" }
+        out += "| " + summaryHeader.joined(separator: " | ") + " |\n|" + String(repeating: " --- |", count: summaryHeader.count) + "\n"
+        for card in cards { out += "| " + summaryRow(card).map(code).joined(separator: " | ") + " |\n" }
+        out += "\n"
         for card in cards {
-            out += "## \(card.name)\n\n`\(card.format)` defined at `\(card.location)`\n\n| | |\n| --- | --- |\n"
-            for line in lines(card) { out += "| \(line.0) | \(line.1.replacingOccurrences(of: "|", with: "\\|")) |\n" }
+            out += "## \(code(card.name))\n\n\(code(card.format)) defined at \(code(card.location))\n\n| | |\n| --- | --- |\n"
+            // Values are written by the scanned repository: code spans keep Markdown, `$…$` math and
+            // HTML in them from rendering.
+            for line in lines(card) { out += "| \(line.0) | \(code(line.1)) |\n" }
             out += "\n"
         }
         return out
@@ -70,6 +92,10 @@ public enum AgentCardRenderer {
                 groups.map { ["capability": $0.capability, "tools": $0.tools.map { ["pattern": $0.pattern, "approval": $0.approval, "reason": $0.reason, "location": $0.location] }] as [String: Any] }
             } ?? NSNull()
             object["servers"] = card.servers.map { $0.map { ["name": $0.name, "launch": $0.launch, "pinned": $0.pinned, "location": $0.location] } } ?? NSNull()
+            let summary = card.summary
+            object["summary"] = ["modelPinned": summary.modelPinned, "canWrite": summary.canWrite, "network": summary.network,
+                                 "caps": summary.caps, "telemetry": summary.telemetry, "approval": summary.approval,
+                                 "approvalInheritedFrom": summary.approvalFrom ?? NSNull()] as [String: Any]
             object["approvalMode"] = card.approvalMode ?? NSNull()
             object["endpoint"] = card.endpoint ?? NSNull()
             object["findings"] = card.findings.map { ["code": $0.code, "severity": $0.severity.rawValue, "message": $0.message,
@@ -78,5 +104,20 @@ public enum AgentCardRenderer {
         }
         let data = (try? JSONSerialization.data(withJSONObject: ["schemaVersion": 1, "agents": objects], options: [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes])) ?? Data()
         return String(decoding: data, as: UTF8.self) + "\n"
+    }
+
+    /// A value as a Markdown code span inside a table cell: backticks in the value lengthen the
+    /// fence, `|` is escaped (GitHub splits cells on it even in code), and line breaks become spaces.
+    static func code(_ value: String) -> String {
+        let flat = value.replacingOccurrences(of: "\n", with: " ").replacingOccurrences(of: "|", with: "\\|")
+        guard !flat.isEmpty else { return "" }
+        var longest = 0, run = 0
+        for character in flat {
+            run = character == "`" ? run + 1 : 0
+            longest = max(longest, run)
+        }
+        let fence = String(repeating: "`", count: longest + 1)
+        let pad = flat.hasPrefix("`") || flat.hasSuffix("`") ? " " : ""
+        return fence + pad + flat + pad + fence
     }
 }

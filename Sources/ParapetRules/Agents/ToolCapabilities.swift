@@ -37,11 +37,24 @@ public struct ToolCapabilities: Sendable {
     var builtin: [String: Capability] = [:]
     var words: [String: Capability] = [:]
     var destructiveCommands: [[String]] = []
+    var mutatingCommands: [[String]] = []
+    var interpreters: [[String]] = []
+    var networkCommands: Set<String> = []
+    var formatterCommands: [[String]] = []
+    var formatterScriptWords: Set<String> = []
+    var recordingWords: Set<String> = []
+    public internal(set) var servers: [KnownServer] = []
 
     public static let builtIn = ToolCapabilities(
-        contents: EmbeddedRuleFiles.files.first { $0.path == "rules/agents/tool-capabilities.yaml" }?.contents ?? "")
+        contents: EmbeddedRuleFiles.files.first { $0.path == "rules/agents/tool-capabilities.yaml" }?.contents ?? "",
+        servers: EmbeddedRuleFiles.files.first { $0.path == "rules/agents/mcp-servers.yaml" }?.contents ?? "")
 
-    public init(contents: String) {
+    public init(contents: String, servers serverContents: String = "") {
+        self.servers = KnownServer.parse(serverContents)
+        loadCapabilities(contents)
+    }
+
+    private mutating func loadCapabilities(_ contents: String) {
         let result = YAMLParser.parse(SourceFile(path: "tool-capabilities.yaml", text: contents))
         guard let root = result.documents.first?["capabilities"] else { return }
         for entry in root["builtin-tools"]?.entries ?? [] {
@@ -52,11 +65,49 @@ public struct ToolCapabilities: Sendable {
             guard let capability = Capability(rawValue: entry.name) else { continue }
             for word in entry.value.sequence ?? [] { if let s = word.string { words[s.lowercased()] = capability } }
         }
-        destructiveCommands = (root["destructive-commands"]?.sequence ?? []).compactMap(\.string).map { $0.split(separator: " ").map(String.init) }
+        // One entry per tool; the lists of every tool join, in file order.
+        let tools = root["commands"]?.sequence ?? []
+        func commands(_ key: String) -> [[String]] {
+            var patterns: [[String]] = []
+            for tool in tools {
+                for item in tool[key]?.sequence ?? [] {
+                    guard let text = item.string else { continue }
+                    let words: [String] = text.split(separator: " ").map { String($0) }
+                    // An empty pattern would match every command: skipped.
+                    if !words.isEmpty { patterns.append(words) }
+                }
+            }
+            return patterns
+        }
+        destructiveCommands = commands("destructive")
+        mutatingCommands = commands("mutating")
+        interpreters = commands("interpreters")
+        networkCommands = Set(commands("network").compactMap(\.first))
+        let formatters = root["formatters"]
+        formatterCommands = (formatters?["commands"]?.sequence ?? []).compactMap(\.string).map { $0.split(separator: " ").map(String.init) }
+        formatterScriptWords = Set((formatters?["script-words"]?.sequence ?? []).compactMap(\.string))
+        recordingWords = Set((formatters?["recording"]?.sequence ?? []).compactMap(\.string))
     }
 
-    public func classify(_ grant: ToolGrant) -> ClassifiedGrant {
-        let verdict = classify(pattern: grant.pattern, kind: grant.kind)
+    /// A post-tool hook that only formats the edited file (`npx prettier --write`,
+    /// `.claude/hooks/format.sh`) and writes no record anywhere.
+    public func isFormatterHook(_ command: String) -> Bool {
+        let words = command.split(whereSeparator: { $0 == " " || $0 == "\t" || $0 == "\n" })
+            .map { $0.trimmingCharacters(in: CharacterSet(charactersIn: "\"'`;&|()")) }.filter { !$0.isEmpty }
+        let parts = words.flatMap { $0.lowercased().split(whereSeparator: { "/-_.:$\"'{}".contains($0) }).map(String.init) }
+        if words.contains(where: { $0.hasPrefix(">") || recordingWords.contains($0) }) || parts.contains(where: recordingWords.contains) {
+            return false
+        }
+        for index in words.indices {
+            if formatterCommands.contains(where: { words[index...].starts(with: $0) }) { return true }
+        }
+        return parts.contains(where: formatterScriptWords.contains)
+    }
+
+    /// `servers` are the agent's MCP servers: a grant of a whole server is judged by what the
+    /// server is known to do (`rules/agents/mcp-servers.yaml`), found by its package or URL.
+    public func classify(_ grant: ToolGrant, servers: [ToolServer] = []) -> ClassifiedGrant {
+        let verdict = classify(pattern: grant.pattern, kind: grant.kind, servers: servers)
         return ClassifiedGrant(grant: grant, capability: verdict.capability, reason: verdict.reason,
                                isRestrictedCommand: verdict.restricted)
     }
@@ -76,8 +127,9 @@ public struct ToolCapabilities: Sendable {
         init(_ pair: (Capability, String)) { self.init(pair.0, pair.1) }
     }
 
-    func classify(pattern: String, kind: ToolGrant.Kind) -> Verdict {
+    func classify(pattern: String, kind: ToolGrant.Kind, servers: [ToolServer] = []) -> Verdict {
         let trimmed = pattern.trimmingCharacters(in: .whitespaces)
+        if kind == .agent { return Verdict(.read, "calls another agent, whose own tools are checked on it") }
         if trimmed == "*" || trimmed.isEmpty { return Verdict(.destructive, "every tool") }
         // `Tool(argument)`: Claude Code `Bash(rm -rf:*)`, Gemini `run_shell_command(git)`, Cursor `Shell(ls)`.
         var name = trimmed
@@ -94,27 +146,111 @@ public struct ToolCapabilities: Sendable {
         if name.hasPrefix("mcp__") {
             let parts = name.split(separator: "_", omittingEmptySubsequences: true)
             // `mcp__server` or `mcp__server__*`: every tool of the server.
-            if parts.count <= 2 || name.hasSuffix("*") { return Verdict(.destructive, "every tool of the `\(parts.count > 1 ? String(parts[1]) : name)` server") }
+            if parts.count <= 2 || name.hasSuffix("*") {
+                let serverName = parts.count > 1 ? String(parts[1]) : name
+                if let known = knownServer(named: serverName, among: servers) {
+                    return Verdict(known.capability, "every tool of `\(serverName)`, \(known.description)")
+                }
+                return Verdict(.destructive, "every tool of the `\(serverName)` server")
+            }
             let tool = name.components(separatedBy: "__").dropFirst(2).joined(separator: "__")
             return Verdict(classifyToolName(tool))
         }
         if let capability = builtin[name.lowercased()] {
+            // `WebFetch(domain:docs.github.com)`: a network tool held to one host.
+            if capability == .network, let argument, argument.hasPrefix("domain:"), !argument.contains("*") {
+                return Verdict(.network, "fetches from `\(argument.dropFirst("domain:".count))` only", restricted: true)
+            }
             guard capability == .exec else { return Verdict(capability, capability == .write ? "writes files" : capability == .network ? "reaches the network" : "reads") }
             guard let argument, !argument.isEmpty, argument != "*", argument != ":*" else { return Verdict(.exec, "runs any shell command") }
-            let command = argument.replacingOccurrences(of: ":*", with: "").replacingOccurrences(of: "*", with: "").trimmingCharacters(in: .whitespaces)
-            if let match = destructiveCommand(command) { return Verdict(.destructive, "`\(match)`") }
-            return Verdict(.exec, "runs `\(command)` only", restricted: true)
+            return classify(command: argument)
         }
-        if kind == .toolset { return Verdict(.destructive, "a whole toolset") }
+        if kind == .toolset {
+            if let known = knownServer(named: trimmed, among: servers) {
+                return Verdict(known.capability, "every tool of `\(trimmed)`, \(known.description)")
+            }
+            return Verdict(.destructive, "a whole toolset")
+        }
         return Verdict(classifyToolName(name))
+    }
+
+    /// A shell grant's argument (`git diff:*`, `kubectl *`, `npm test`). A trailing wildcard
+    /// (`:*`, ` *`, `*`) lets the command go on with any words, so it covers every destructive or
+    /// mutating command its fixed words begin (`git *` covers `git push --force`).
+    func classify(command argument: String) -> Verdict {
+        var text = argument.trimmingCharacters(in: .whitespaces)
+        var open = false
+        while text.hasSuffix("*") || text.hasSuffix(":") {
+            if text.hasSuffix("*") { open = true }
+            text = String(text.dropLast()).trimmingCharacters(in: .whitespaces)
+        }
+        let command = text.replacingOccurrences(of: "*", with: "").trimmingCharacters(in: .whitespaces)
+        let tokens = Self.tokens(command)
+        if let match = destructiveCommand(command) { return Verdict(.destructive, "`\(match)`") }
+        // `python *`, `npx:*`, `node -e *`: the interpreter with open arguments runs anything.
+        // A fixed command (`python -m pytest`, `npx prettier *`) runs that one program.
+        if open, let interpreter = interpreters.first(where: { interpreter in
+            tokens == interpreter || (tokens.count == interpreter.count + 1 && tokens.starts(with: interpreter)
+                                      && ["-c", "-e", "-m", "-p", "--eval", "--print", "-x", "--yes", "-y"].contains(tokens[tokens.count - 1]))
+        }) {
+            return Verdict(.exec, "`\(interpreter.joined(separator: " ")) *` runs any code it is given")
+        }
+        if open, !tokens.isEmpty {
+            if let covered = destructiveCommands.first(where: { coveredBy(tokens, $0) }) {
+                return Verdict(.destructive, "`\(command) *` covers `\(covered.joined(separator: " "))`")
+            }
+        }
+        if let match = mutatingCommands.first(where: { matches($0, tokens) }) { return Verdict(.write, "`\(match.joined(separator: " "))`") }
+        if open, !tokens.isEmpty, let covered = mutatingCommands.first(where: { coveredBy(tokens, $0) }) {
+            return Verdict(.write, "`\(command) *` covers `\(covered.joined(separator: " "))`")
+        }
+        if let first = tokens.first, networkCommands.contains(first) { return Verdict(.network, "`\(first)` reaches other hosts") }
+        return Verdict(.exec, "runs `\(command)` only", restricted: true)
+    }
+
+    /// The words of a command, without the wrappers that only run the next word (`sudo`, `env`).
+    static func tokens(_ command: String) -> [String] {
+        var tokens = command.split(whereSeparator: { $0 == " " || $0 == "\t" }).map(String.init)
+        while let first = tokens.first, ["sudo", "env", "exec", "xargs", "nohup"].contains(first) { tokens.removeFirst() }
+        return tokens
     }
 
     /// The destructive command prefix a command starts with, if any.
     public func destructiveCommand(_ command: String) -> String? {
-        var tokens = command.split(whereSeparator: { $0 == " " || $0 == "\t" }).map(String.init)
-        while let first = tokens.first, ["sudo", "env", "exec", "xargs", "nohup"].contains(first) { tokens.removeFirst() }
+        let tokens = Self.tokens(command)
         guard !tokens.isEmpty else { return nil }
         for pattern in destructiveCommands where matches(pattern, tokens) { return pattern.joined(separator: " ") }
+        return nil
+    }
+
+    /// The fixed words of a wildcard grant are a proper prefix of the pattern: the wildcard can
+    /// complete them into it.
+    private func coveredBy(_ tokens: [String], _ pattern: [String]) -> Bool {
+        guard tokens.count < pattern.count else { return false }
+        for (have, want) in zip(tokens, pattern) {
+            if want == "*" { continue }
+            if want.hasSuffix("*") { if !have.hasPrefix(want.dropLast()) { return false } } else if want != have { return false }
+        }
+        return true
+    }
+
+    /// The known server a grant names: the agent's server of that name when its launch is known
+    /// here (package, URL host), else the name alone.
+    public func knownServer(named name: String, among agentServers: [ToolServer] = []) -> KnownServer? {
+        if let server = agentServers.first(where: { $0.name == name }) {
+            if let known = knownServer(for: server) { return known }
+            // A server whose launch is written and matches nothing known is not judged by its name.
+            if server.command != nil || server.url != nil || server.image != nil { return nil }
+        }
+        let lowered = name.lowercased()
+        return servers.first { $0.names.contains(lowered) }
+    }
+
+    /// The known server an MCP server launches or connects to.
+    public func knownServer(for server: ToolServer) -> KnownServer? {
+        let launched = ([server.command, server.image].compactMap { $0 } + server.arguments).map(KnownServer.package(of:))
+        if let known = servers.first(where: { known in launched.contains { known.packages.contains($0) } }) { return known }
+        if let url = server.url, let host = URLParts(url)?.host, let known = servers.first(where: { $0.hosts.contains(host) }) { return known }
         return nil
     }
 
@@ -161,5 +297,55 @@ public struct ToolCapabilities: Sendable {
         }
         if !current.isEmpty { words.append(current.lowercased()) }
         return words
+    }
+}
+
+/// An MCP server `rules/agents/mcp-servers.yaml` knows, with what its tools can do.
+public struct KnownServer: Sendable {
+    public var id: String
+    public var names: Set<String>
+    public var packages: Set<String>
+    public var hosts: Set<String>
+    /// `read-only-docs`, `filesystem-write`, `shell`, `network`, `cloud-admin`, `vcs`, `browser`.
+    public var kind: String
+    public var capability: Capability
+    public var source: String
+
+    /// For messages: "a read-only documentation server".
+    public var description: String {
+        switch kind {
+        case "read-only-docs": "a read-only documentation server"
+        case "filesystem-write": "a server that writes files"
+        case "shell": "a server that runs shell commands"
+        case "network": "a server that fetches any URL"
+        case "cloud-admin": "a server that administers infrastructure"
+        case "vcs": "a server that changes repositories"
+        case "browser": "a server that drives a browser"
+        default: "a `\(kind)` server"
+        }
+    }
+
+    static func parse(_ contents: String) -> [KnownServer] {
+        guard !contents.isEmpty else { return [] }
+        let result = YAMLParser.parse(SourceFile(path: "mcp-servers.yaml", text: contents))
+        return (result.documents.first?["servers"]?.sequence ?? []).compactMap { entry in
+            guard let id = entry["id"]?.string, let capability = entry["capability"]?.string.flatMap(Capability.init(rawValue:)) else { return nil }
+            func set(_ key: String) -> Set<String> { Set((entry[key]?.sequence ?? []).compactMap(\.string).map { $0.lowercased() }) }
+            return KnownServer(id: id, names: set("names").union([id.lowercased()]), packages: set("packages"), hosts: set("hosts"),
+                               kind: entry["kind"]?.string ?? "unknown", capability: capability, source: entry["source"]?.string ?? "")
+        }
+    }
+
+    /// `@upstash/context7-mcp@1.0.3` → `@upstash/context7-mcp`; `mcp-server-time==0.6` →
+    /// `mcp-server-time`; `ghcr.io/github/github-mcp-server:v1` → `ghcr.io/github/github-mcp-server`.
+    static func package(of spec: String) -> String {
+        var text = spec.lowercased()
+        if let equals = text.range(of: "==") { text = String(text[..<equals.lowerBound]) }
+        if let digest = text.range(of: "@sha256:") { text = String(text[..<digest.lowerBound]) }
+        let scoped = text.hasPrefix("@")
+        let body = scoped ? String(text.dropFirst()) : text
+        if let at = body.firstIndex(of: "@") { text = (scoped ? "@" : "") + String(body[..<at]) }
+        if let colon = text.lastIndex(of: ":"), !text[colon...].contains("/") { text = String(text[..<colon]) }
+        return text
     }
 }

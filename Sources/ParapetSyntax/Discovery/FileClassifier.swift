@@ -27,6 +27,13 @@ public enum FileClassifier {
         if name.hasSuffix(".prompt.yml") || name.hasSuffix(".prompt.yaml") { return .kind(.githubPrompt) }
 
         if name.hasSuffix(".md") {
+            // Skills and Copilot agents share the subagent's front matter keys; the name tells them apart.
+            if name == "skill.md" { return .kind(.claudeSkill) }
+            if name.hasSuffix(".agent.md") || name.hasSuffix(".chatmode.md") { return .kind(.copilotAgent) }
+            if parent == "agents" && grandparent == ".github" { return .kind(.copilotAgent) }
+            // GitHub Agentic Workflows (`.github/workflows/*.md`) compile to a lock file; no adapter
+            // reads them yet, and they are not subagents.
+            if parent == "workflows" && grandparent == ".github" { return .unknown }
             if parent == "agents" && (grandparent == ".claude" || grandparent == "claude") { return .kind(.claudeSubagent) }
             return .sniff(.frontMatter, hint: nil)
         }
@@ -53,6 +60,11 @@ public enum FileClassifier {
             case (".roo", "mcp.json"), (".kilocode", "mcp.json"): return .kind(.rooMCP)
             case (".windsurf", "mcp_config.json"), (".codeium", "mcp_config.json"): return .kind(.windsurfMCP)
             case (".gemini", "settings.json"): return .kind(.geminiSettings)
+            // Kiro agents and MCP settings: no Kiro adapter yet, but their `mcpServers` are MCP
+            // servers like any other, and the rest is not Gemini CLI settings.
+            case (".kiro", "mcp.json"): return .kind(.mcpConfig)
+            case (_, _) where parent == "agents" && grandparent == ".kiro", (_, _) where parent == "settings" && grandparent == ".kiro":
+                return .kind(.mcpConfig)
             default: break
             }
             return .sniff(.json, hint: nil)
@@ -120,6 +132,14 @@ public enum FileClassifier {
         if let permissions = root["permissions"], permissions["allow"] != nil || permissions["deny"] != nil || permissions["defaultMode"] != nil {
             return .claudeSettings
         }
+        // Claude Code settings anywhere (a template, `config/claude.json`), by their schema or by
+        // keys no other client uses.
+        if root["$schema"]?.string?.contains("claude-code-settings") == true { return .claudeSettings }
+        let claudeKeys = ["enableAllProjectMcpServers", "enabledMcpjsonServers", "disabledMcpjsonServers", "includeCoAuthoredBy",
+                          "apiKeyHelper", "statusLine", "outputStyle", "alwaysThinkingEnabled", "enabledPlugins",
+                          "extraKnownMarketplaces", "cleanupPeriodDays", "forceLoginMethod", "awsAuthRefresh",
+                          "skipDangerousModePermissionPrompt", "disableAllHooks", "otelHeadersHelper", "spinnerTipsEnabled"]
+        if claudeKeys.contains(where: { root[$0] != nil }) { return .claudeSettings }
         if root["hooks"] != nil && (root["env"] != nil || root["model"] != nil || root["permissions"] != nil) {
             return .claudeSettings
         }
@@ -173,7 +193,9 @@ public enum FileClassifier {
     static func sniffFrontMatter(_ root: DataNode?, path: String) -> FileKind? {
         guard let root, root["name"] != nil, root["description"] != nil else { return nil }
         let agentKeys = ["tools", "model", "permissionMode", "maxTurns", "disallowedTools", "mcpServers", "color"]
-        return agentKeys.contains(where: { root[$0] != nil }) || path.lowercased().contains("agents/") ? .claudeSubagent : nil
+        let lower = path.lowercased()
+        if lower.contains(".github/agents/") || lower.contains(".github/chatmodes/") { return .copilotAgent }
+        return agentKeys.contains(where: { root[$0] != nil }) || lower.contains("agents/") ? .claudeSubagent : nil
     }
 
     static func sniffYAML(_ documents: [DataNode], hint: FileKind?, path: String, text: Substring) -> FileKind? {

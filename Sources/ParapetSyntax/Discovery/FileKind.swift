@@ -16,6 +16,10 @@ public enum FileKind: String, CaseIterable, Sendable, Codable, Comparable {
     case claudeMCP = "claude-mcp-json"
     case claudeSettings = "claude-settings"
     case claudeSubagent = "claude-subagent"
+    /// A Claude skill (`SKILL.md`): instructions loaded on demand, with the tools it may use.
+    case claudeSkill = "claude-skill"
+    /// A GitHub Copilot custom agent (`.github/agents/*.agent.md`, older `*.chatmode.md`).
+    case copilotAgent = "copilot-agent"
     case claudeDesktop = "claude-desktop"
     case cursorMCP = "cursor-mcp"
     case cursorPermissions = "cursor-permissions"
@@ -50,7 +54,7 @@ public enum FileKind: String, CaseIterable, Sendable, Codable, Comparable {
              .langgraph, .mcpConfig:
             .json
         case .codexConfig: .toml
-        case .claudeSubagent, .prompty: .frontMatter
+        case .claudeSubagent, .claudeSkill, .copilotAgent, .prompty: .frontMatter
         case .kubernetes, .kustomization, .helmTemplate, .continueConfig, .crewaiAgents, .crewaiTasks, .cagent, .kagent,
              .adkAgent, .githubPrompt, .agentWorkflow:
             .yaml

@@ -17,16 +17,21 @@ enum AgentWorkflowAdapter: AgentAdapter {
             for (index, node) in (job.value["steps"]?.sequence ?? []).enumerated() where node.isMapping {
                 let step = WorkflowAgentStep(file: file, jobID: job.name, job: job.value, step: node, index: index,
                                              env: workflowEnv + jobEnv + ClientEnvEntry.entries(node["env"]))
+                var profile: AgentProfile?
                 if let uses = ClientData.string(node["uses"]) {
                     let action = uses.lowercased()
                     if action.hasPrefix("anthropics/claude-code-action") || action.hasPrefix("anthropics/claude-code-base-action") {
-                        profiles.append(ClaudeCodeActionStep.profile(step))
+                        profile = ClaudeCodeActionStep.profile(step)
                     } else if action.hasPrefix("openai/codex-action") {
-                        profiles.append(CodexActionStep.profile(step))
+                        profile = CodexActionStep.profile(step)
                     } else if action.hasPrefix("google-github-actions/run-gemini-cli") {
-                        profiles.append(GeminiActionStep.profile(step))
+                        profile = GeminiActionStep.profile(step)
                     }
-                } else if let profile = ClaudeRunStep.profile(step) {
+                } else {
+                    profile = ClaudeRunStep.profile(step)
+                }
+                if var profile {
+                    profile.workflowStep = step.facts(root: root)
                     profiles.append(profile)
                 }
             }
@@ -51,6 +56,34 @@ struct WorkflowAgentStep {
         let label = [ClientData.string(step["name"]), ClientData.string(step["id"])]
             .compactMap { $0.map(ClientData.trim) }.first { !$0.isEmpty }
         return "\(jobID)/\(label ?? "steps[\(index)]")"
+    }
+
+    /// Inputs that become the agent's prompt or instructions, and `run:` for CLI steps.
+    static let promptKeys = ["prompt", "direct_prompt", "override_prompt", "custom_instructions", "prompt_file", "append_system_prompt"]
+
+    /// How the step is started, for the rules that judge who can steer the agent.
+    func facts(root: DataNode) -> WorkflowStepFacts {
+        var prompts: [(key: String, text: String, range: SourceRange)] = []
+        for key in Self.promptKeys {
+            if let node = input(key), let text = node.scalar?.text { prompts.append((key, text, node.range)) }
+        }
+        if let node = step["run"], let text = node.scalar?.text { prompts.append(("run", text, node.range)) }
+        if let node = input("claude_args"), let text = node.scalar?.text { prompts.append(("claude_args", text, node.range)) }
+        for entry in env { if let text = entry.value.scalar?.text { prompts.append(("env.\(entry.name)", text, entry.value.range)) } }
+        // The job's `permissions` replace the workflow's.
+        let permissions = job["permissions"] ?? root["permissions"]
+        var writes: [(scope: String, range: SourceRange)] = []
+        if let permissions {
+            if let all = permissions.string, all == "write-all" { writes.append(("write-all", permissions.range)) }
+            for entry in ClientData.entries(permissions) where entry.value.string == "write" { writes.append((entry.name, entry.value.range)) }
+        }
+        let on = root["on"] ?? root["true"]
+        let triggers: [String] = on.map { node in
+            if let single = node.string { return [single] }
+            if let list = node.sequence { return list.compactMap(\.string) }
+            return ClientData.entries(node).map(\.name)
+        } ?? []
+        return WorkflowStepFacts(uses: uses, promptInputs: prompts, writePermissions: writes, triggers: triggers)
     }
 
     /// An input under `with:`.

@@ -49,7 +49,9 @@ enum ClaudeCLI {
             switch name {
             case "--model", "--fallback-model":
                 guard let v = value() else { continue }
-                parsed.facts.models.append(ClientData.model(v.text, provider: provider, role: name == "--model" ? "main" : "fallback",
+                // `--model haiku` is Claude Code's alias, whichever provider serves it.
+                let client = provider == "anthropic" && ClaudeCLI.isAlias(v.text) ? "claude-code" : provider
+                parsed.facts.models.append(ClientData.model(v.text, provider: client, role: name == "--model" ? "main" : "fallback",
                                                             range: range(v, map: map)))
             case "--allowedTools", "--allowed-tools", "--disallowedTools", "--disallowed-tools":
                 let allow = name.hasPrefix("--allowed")
@@ -106,6 +108,12 @@ enum ClaudeCLI {
 
     /// Models default to the Anthropic API; Bedrock, Vertex or Foundry when the action or the
     /// environment switches the provider (known only once every source is read).
+    /// Claude Code's model aliases (`sonnet`, `opus[1m]`, `opusplan`) have no `-` or `.`; model
+    /// ids of every provider have.
+    static func isAlias(_ id: String) -> Bool {
+        !id.isEmpty && !id.contains("-") && !id.contains(".") && !Interpolation.contains(id)
+    }
+
     static func setProvider(_ provider: String, in facts: inout ClientFacts) {
         for index in facts.models.indices where facts.models[index].provider == "anthropic" {
             facts.models[index].provider = provider

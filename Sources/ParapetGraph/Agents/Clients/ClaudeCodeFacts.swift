@@ -172,6 +172,12 @@ enum ClaudeSettingsReader {
         if let node = permissions["defaultMode"], let value = node.string {
             facts.setApproval(ApprovalMode(mode: ClaudePermissions.mode(value), setting: "\(prefix)permissions.defaultMode: \(value)", range: node.range))
         }
+        for item in ClientData.strings(permissions["additionalDirectories"], typed: true) where !item.text.isEmpty {
+            facts.directories.append((item.text, "\(prefix)permissions.additionalDirectories", item.range))
+        }
+        if let node = root["enableAllProjectMcpServers"], ClientData.bool(node) == true {
+            facts.approvalBypasses.append(ApprovalMode(mode: .bypass, setting: "\(prefix)enableAllProjectMcpServers: true", range: node.range))
+        }
         if let node = root["skipDangerousModePermissionPrompt"], ClientData.bool(node) == true {
             facts.setApproval(ApprovalMode(mode: .bypass, setting: "\(prefix)skipDangerousModePermissionPrompt: true", range: node.range))
         }
@@ -217,7 +223,8 @@ enum ClaudeSettingsReader {
                     }
                     guard let target, let text = ClientData.text(target) else { continue }
                     let destination = "\(prefix)hooks.PostToolUse[\(matcher)] \(type): \(Self.short(text))"
-                    facts.telemetry.append(TelemetrySink(kind: .toolAudit, destination: destination, range: target.range))
+                    facts.telemetry.append(TelemetrySink(kind: .toolAudit, destination: destination, range: target.range,
+                                                         hookCommand: type == "command" ? text : nil))
                 }
             }
         }

@@ -3,6 +3,8 @@ let clientAdapters: [any AgentAdapter.Type] = [
     ClaudeMCPAdapter.self,
     ClaudeSettingsAdapter.self,
     ClaudeSubagentAdapter.self,
+    ClaudeSkillAdapter.self,
+    CopilotAgentAdapter.self,
     ClaudeDesktopAdapter.self,
     CursorMCPAdapter.self,
     CursorPermissionsAdapter.self,

@@ -17,6 +17,8 @@ struct ClientFacts {
     /// A telemetry key was written, even if it sends nothing anywhere (`enabled: false`).
     var telemetrySaid = false
     var approval: ApprovalMode?
+    var approvalBypasses: [ApprovalMode] = []
+    var directories: [(path: String, setting: String, range: SourceRange)] = []
     var endpoint: AgentEndpoint?
     var version: (value: String, range: SourceRange)?
 
@@ -31,6 +33,8 @@ struct ClientFacts {
         telemetry += other.telemetry
         telemetrySaid = telemetrySaid || other.telemetrySaid
         if let approval = other.approval { setApproval(approval) }
+        approvalBypasses += other.approvalBypasses
+        directories += other.directories
         if let endpoint = other.endpoint { setEndpoint(endpoint) }
         if let version = other.version, self.version == nil { self.version = version }
     }
@@ -98,6 +102,8 @@ struct ClientFacts {
         p.budgets = budgets.filter { budgetKinds.contains($0.kind) }
         if expressible.contains(.telemetry) { p.telemetry = telemetry.isEmpty && !telemetrySaid ? .absent : .present(telemetry) }
         if expressible.contains(.approval) { p.approvalMode = approval.map { .present($0) } ?? .absent }
+        p.approvalBypasses = approvalBypasses
+        p.directories = directories
         if expressible.contains(.endpoint) { p.endpoint = endpoint.map { .present($0) } ?? .absent }
         if expressible.contains(.version) { p.agentVersion = version.map { .present($0) } ?? .absent }
         return p

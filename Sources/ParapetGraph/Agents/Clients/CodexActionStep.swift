@@ -25,6 +25,9 @@ enum CodexActionStep {
         if let node = step.input("codex-version") {
             // Written but empty is the default: the latest release.
             facts.version = (node.string.map(ClientData.trim) ?? "", node.range)
+        } else if let uses = step.uses {
+            // Not written: the action installs the latest release.
+            facts.version = ("", uses.range)
         }
         facts.budgets += step.timeouts
         return facts.profile(name: step.name, format: step.file.kind, range: step.step.range,

@@ -18,6 +18,9 @@ enum GeminiActionStep {
         }
         if let node = step.input("gemini_cli_version") {
             facts.version = (node.string.map(ClientData.trim) ?? "", node.range)
+        } else if let uses = step.uses {
+            // Not written: the action installs the latest release.
+            facts.version = ("", uses.range)
         }
         facts.budgets += step.timeouts
         return facts.profile(name: step.name, format: step.file.kind, range: step.step.range,

@@ -150,7 +150,7 @@ enum GeminiSettingsReader {
             for hook in group["hooks"]?.sequence ?? [] {
                 guard let command = hook["command"], let text = ClientData.text(command) else { continue }
                 facts.telemetry.append(TelemetrySink(kind: .toolAudit, destination: "\(prefix)hooks.AfterTool[\(matcher)]: \(ClaudeSettingsReader.short(text))",
-                                                     range: command.range))
+                                                     range: command.range, hookCommand: text))
             }
         }
     }

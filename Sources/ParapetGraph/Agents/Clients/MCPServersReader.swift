@@ -34,12 +34,23 @@ enum MCPServersReader {
             var server = ToolServer(name: name, transport: .unknown, range: ClientData.span(entry))
             readLaunch(config, into: &server)
             readRemote(config, dialect: dialect, into: &server)
+            server.settings = settings(config)
             server.transport = transport(config, server: server, dialect: dialect)
             server.disabled = ClientData.bool(config["disabled"]) == true || ClientData.bool(config["enabled"]) == false || off(name)
             result.servers.append(server)
             readGrants(config, name: name, key: key, dialect: dialect, disabled: server.disabled, into: &result)
         }
         return result
+    }
+
+    /// `env` and `headers` values that are strings, with their ranges.
+    static func settings(_ config: DataNode) -> [(name: String, value: String, range: SourceRange)] {
+        ["env", "headers", "environment"].flatMap { key in
+            ClientData.entries(config[key]).compactMap { entry -> (name: String, value: String, range: SourceRange)? in
+                guard let text = entry.value.string else { return nil }
+                return (entry.name, text, entry.value.range)
+            }
+        }
     }
 
     /// `command` and `args`. A `command` written as a list is read as the launcher and its arguments.

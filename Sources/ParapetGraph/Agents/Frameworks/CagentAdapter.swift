@@ -13,7 +13,8 @@ import ParapetSyntax
 /// egress (`fetch`, `api` and `openapi` toolsets reach any host: cagent has no domain limit for
 /// them; otherwise not expressible, as the YAML has no sandbox); caps (`max_iterations`, where 0
 /// is cagent's "no limit", and `max_tokens` of the models the agent uses); telemetry (only
-/// `post_tool_use` hooks, as a tool audit: tracing is a CLI flag); approval mode (`--yolo` on the
+/// `post_tool_use` hooks, as a tool audit; tracing is the CLI flag `--otel`, so it is absent from
+/// every file and TEL101 names the flag); approval mode (`--yolo` on the
 /// `#!` line bypasses asking); `delegates-to` links to sub-agents and hand-offs of the same file.
 struct CagentAdapter: AgentAdapter {
     static let kinds: Set<FileKind> = [.cagent]
@@ -108,10 +109,12 @@ private struct CagentFile {
 
         let hooks = (agent.at(["hooks", "post_tool_use"])?.sequence ?? []).flatMap { matcher -> [TelemetrySink] in
             let commands = (matcher["hooks"]?.sequence ?? []).compactMap { Manifest.text($0["command"]) }
-            if commands.isEmpty, let command = Manifest.text(matcher["command"]) { return [TelemetrySink(kind: .toolAudit, destination: command.value, range: command.range)] }
-            return commands.map { TelemetrySink(kind: .toolAudit, destination: $0.value, range: $0.range) }
+            if commands.isEmpty, let command = Manifest.text(matcher["command"]) { return [TelemetrySink(kind: .toolAudit, destination: command.value, range: command.range, hookCommand: command.value)] }
+            return commands.map { TelemetrySink(kind: .toolAudit, destination: $0.value, range: $0.range, hookCommand: $0.value) }
         }
-        profile.telemetry = hooks.isEmpty ? .notExpressible : .present(hooks)
+        // Tracing is the `--otel` flag of `docker agent run`, not a key of the file; the file is
+        // still where a reviewer asks for it, so no telemetry reads as absent.
+        profile.telemetry = hooks.isEmpty ? .absent : .present(hooks)
         profile.approvalMode = yolo.map { .present(ApprovalMode(mode: .bypass, setting: "--yolo in the #! line", range: $0)) } ?? .absent
 
         let agentNames = Set((root["agents"]?.entries ?? []).map(\.name))

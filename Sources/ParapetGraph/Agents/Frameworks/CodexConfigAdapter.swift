@@ -64,6 +64,9 @@ private struct CodexLayers {
         profile.budgets = budgets()
         profile.endpoint = .notExpressible
         profile.agentVersion = .notExpressible
+        profile.directories = Manifest.strings(setting("sandbox_workspace_write.writable_roots")).map {
+            ($0.value, "sandbox_workspace_write.writable_roots", $0.range)
+        }
         return profile
     }
 
@@ -186,13 +189,19 @@ private struct CodexLayers {
         for entry in (setting("mcp_servers") ?? root["mcp_servers"])?.entries ?? [] where entry.value.isMapping {
             let server = entry.value
             let disabled = server["enabled"].flatMap(Manifest.bool) == false
+            var read: ToolServer
             if let stdio = Manifest.stdioServer(name: entry.name, command: server["command"], args: server["args"], range: entry.key.range, disabled: disabled) {
-                servers.append(stdio)
+                read = stdio
             } else if let remote = Manifest.remoteServer(name: entry.name, url: server["url"], transport: .http, range: entry.key.range, disabled: disabled) {
-                servers.append(remote)
+                read = remote
             } else {
-                servers.append(ToolServer(name: entry.name, transport: .unknown, range: entry.key.range, disabled: disabled))
+                read = ToolServer(name: entry.name, transport: .unknown, range: entry.key.range, disabled: disabled)
             }
+            // `env` and `http_headers` values written inline (not `env_vars`, which names variables).
+            read.settings = MCPServersReader.settings(server) + ClientData.entries(server["http_headers"]).compactMap { header in
+                header.value.string.map { (header.name, $0, header.value.range) }
+            }
+            servers.append(read)
             if disabled { continue }
             tools += grants(of: entry, fallback: fallback)
         }

@@ -138,7 +138,7 @@ struct KagentAdapter: GraphAgentAdapter {
             } else if let agent = tool["agent"] {
                 guard let reference = agent["name"] ?? agent["ref"], let text = reference.scalarString else { continue }
                 let (agentNamespace, agentName) = split(text, defaultNamespace: agent["namespace"]?.scalarString ?? namespace)
-                grants.append(ToolGrant(pattern: "agent:\(agentName)", kind: .toolset, approval: .auto, range: reference.range, source: "tools (type: Agent)"))
+                grants.append(ToolGrant(pattern: "agent:\(agentName)", kind: .agent, approval: .auto, range: reference.range, source: "tools (type: Agent)"))
                 profile.links.append((label: .delegatesTo, address: "k8s:kagent.dev/Agent/\(agentNamespace)/\(agentName)", range: reference.range))
             } else if let builtin = tool.at("builtin.name"), let text = builtin.scalarString {
                 grants.append(ToolGrant(pattern: text, kind: .builtin, approval: .auto, range: builtin.range, source: "tools (type: Builtin)"))

@@ -1,4 +1,5 @@
 import ParapetCore
+import ParapetFacts
 import ParapetGraph
 
 /// The shared logic of BUD301–BUD303: a cap of some kinds the format can express, and none set
@@ -9,15 +10,14 @@ struct AgentBudgetCheck {
 
     func findings<R: Rule>(_ rule: R, _ context: RuleContext) -> [Finding] {
         var findings: [Finding] = []
-        for (node, profile) in context.agents {
-            let expressible = kinds.filter { profile.budgetKinds.contains($0) }
-            guard !expressible.isEmpty else { continue }
-            let caps = expressible.flatMap { profile.caps($0) ?? [] }
-            if caps.contains(where: { !$0.isUnlimited }) { continue }
-            if let unlimited = caps.first {
+        for agent in context.agentFacts {
+            let (node, profile) = (context.graph[agent.node], agent.profile)
+            switch agent.budget(kinds) {
+            case .notExpressible, .capped: continue
+            case .unlimited(let unlimited):
                 findings.append(rule.finding("Agent `\(profile.name)` sets `\(unlimited.setting)` to `\(unlimited.value)`, which is no \(noun)",
                                              at: unlimited.range, node: node, path: noun))
-            } else {
+            case .none:
                 findings.append(rule.finding("Agent `\(profile.name)` has no \(noun)", at: profile.range, node: node, path: noun))
             }
         }

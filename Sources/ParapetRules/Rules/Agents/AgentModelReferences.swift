@@ -47,7 +47,8 @@ enum AgentModelReferences {
         let project = String(subagent.range.path[..<range.upperBound])
         let settings = profiles.filter { $0.format == .claudeSettings && $0.range.path.hasPrefix(project) }
             .sorted { $0.range.path < $1.range.path }
-        // `settings.local.json` sorts after `settings.json` and overrides it.
-        return settings.reversed().lazy.compactMap { $0.models.value?.first { $0.role == "main" } }.first
+        // `settings.local.json` sorts after `settings.json` and overrides it (when not merged).
+        // A merged project's models come in file order, so the last main model is the one that wins.
+        return settings.reversed().lazy.compactMap { $0.models.value?.last { $0.role == "main" } }.first
     }
 }

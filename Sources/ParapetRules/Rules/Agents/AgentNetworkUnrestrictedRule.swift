@@ -30,20 +30,34 @@ struct AgentNetworkUnrestrictedRule: Rule {
     func check(_ context: RuleContext) -> [Finding] {
         var findings: [Finding] = []
         let capabilities = ToolCapabilities.builtIn
-        for (node, profile) in context.agents {
+        for agent in context.agentFacts {
+            let (node, profile) = (context.graph[agent.node], agent.profile)
+            switch agent.egress {
+            case .notDeclared: continue
+            case .openWorkloads(let open):
+                // No sandbox in the manifest: the workload it runs in decides.
+                for (id, egress) in open {
+                    let workload = context.graph[id]
+                    let what = egress.state == .notIsolated ? "which has no egress policy" : "whose egress policy allows everything"
+                    findings.append(finding("Agent `\(profile.name)` runs in \(workload.kubernetesDisplay), \(what)",
+                                            at: profile.range, node: node, path: "egress",
+                                            related: [RelatedLocation(range: workload.nameRange, message: "\(workload.kubernetesDisplay): \(egress.reason)")]))
+                }
+                continue
+            case .sandbox:
+                break
+            }
+            if let egress = profile.egress.value, egress.isDefault {
+                // Nothing written: report only a tool that reaches the network without asking.
+                guard egress.network == .unrestricted, let grant = unaskedNetworkGrant(profile, capabilities) else { continue }
+                findings.append(finding("Agent `\(profile.name)` runs `\(grant.pattern)` without asking and has no network sandbox: \(egress.evidence)",
+                                        at: grant.range, node: node, path: "egress"))
+                continue
+            }
             if let egress = profile.egress.value {
                 guard egress.network == .unrestricted, canReachNetwork(profile, capabilities) else { continue }
                 findings.append(finding("Agent `\(profile.name)` has unrestricted network access: \(egress.evidence)",
                                         at: egress.range, node: node, path: "egress"))
-                continue
-            }
-            // No sandbox in the manifest: the workload it runs in decides.
-            for workload in context.workloads(of: node) {
-                guard let egress = context.facts.workload(workload.id)?.egress, egress.isOpen else { continue }
-                let what = egress.state == .notIsolated ? "which has no egress policy" : "whose egress policy allows everything"
-                findings.append(finding("Agent `\(profile.name)` runs in \(workload.kubernetesDisplay), \(what)",
-                                        at: profile.range, node: node, path: "egress",
-                                        related: [RelatedLocation(range: workload.nameRange, message: "\(workload.kubernetesDisplay): \(egress.reason)")]))
             }
         }
         return findings
@@ -56,10 +70,27 @@ private extension AgentNetworkUnrestrictedRule {
     func canReachNetwork(_ profile: AgentProfile, _ capabilities: ToolCapabilities) -> Bool {
         guard let tools = profile.tools.value else { return true }
         if tools.isEmpty { return true }
+        // Codex runs its shell inside the sandbox without a grant (the approval policy only
+        // decides when to ask): the sandbox's network is the shell's network.
+        if profile.format == .codexConfig, !tools.contains(where: { $0.pattern == "shell" && $0.approval == .denied }) { return true }
         return tools.contains { grant in
             guard grant.approval != .denied else { return false }
-            let capability = capabilities.classify(grant).capability
+            let capability = capabilities.classify(grant, servers: profile.servers.value ?? []).capability
             return capability == .network || capability == .exec || capability == .destructive
+        }
+    }
+
+    /// An allowed tool that reaches any host: a network tool (`WebFetch`, `Bash(curl *)`) or a
+    /// shell that runs any command. `WebFetch(domain:x)` and a shell limited to one local command
+    /// do not count.
+    func unaskedNetworkGrant(_ profile: AgentProfile, _ capabilities: ToolCapabilities) -> ToolGrant? {
+        let tools = profile.tools.value ?? []
+        let gated = tools.filter { $0.approval == .required || $0.approval == .denied }.map(\.pattern)
+        return tools.first { grant in
+            guard grant.approval == .auto, !gated.contains(grant.pattern) else { return false }
+            let classified = capabilities.classify(grant, servers: profile.servers.value ?? [])
+            // A fetch held to one domain, or a shell held to one local command, reaches no host at will.
+            return (classified.capability == .network || classified.capability == .exec) && !classified.isRestrictedCommand
         }
     }
 }

@@ -1,10 +1,16 @@
 import ParapetCore
+import ParapetFacts
 import ParapetGraph
 
 extension RuleContext {
-    /// Agent nodes with their profiles, in graph order.
+    /// Agent nodes with their profiles, in graph order, as the Facts stage decided them.
     var agents: [(node: GraphNode, profile: AgentProfile)] {
-        graph.agents.sorted { $0.key < $1.key }.map { (graph[$0.key], $0.value) }
+        agentFacts.map { (graph[$0.node], $0.profile) }
+    }
+
+    /// Every agent's facts, in graph order.
+    var agentFacts: [AgentFacts] {
+        facts.agents.sorted { $0.key < $1.key }.map(\.value)
     }
 
     /// Workloads an agent runs in (through `runs-in` edges).

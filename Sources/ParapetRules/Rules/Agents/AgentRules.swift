@@ -11,4 +11,8 @@ let agentRules: [any Rule.Type] = [
     ApprovalBypassEnabledRule.self,
     UnauthenticatedAgentEndpointRule.self,
     ToolServerPackageNotPinnedRule.self,
+    AgentConfigInlineSecretRule.self,
+    AgentActionNotPinnedRule.self,
+    UntrustedInputToAgentRule.self,
+    AgentHomeDirectoryAccessRule.self,
 ]

@@ -8,7 +8,8 @@ struct AgentToolCallsUnauditedRule: Rule {
         rationale: """
             After an incident the first question is which tool calls the agent made, with what \
             arguments. Without a post-tool hook, OpenTelemetry tool details or invocation logs, nobody \
-            can answer it.
+            can answer it. A post-tool hook that only runs a formatter (listed in \
+            `rules/agents/tool-capabilities.yaml`) records nothing and does not count.
             """,
         remediation: "Record tool calls: a `PostToolUse` hook, `OTEL_LOG_TOOL_DETAILS=1`, or the format's invocation logging.",
         examples: [
@@ -31,9 +32,12 @@ struct AgentToolCallsUnauditedRule: Rule {
         var findings: [Finding] = []
         for (node, profile) in context.agents {
             guard profile.telemetry.isExpressible, let tools = profile.tools.value else { continue }
-            if (profile.telemetry.value ?? []).contains(where: { $0.kind == .toolAudit }) { continue }
+            // A hook that only formats the edited file sees each call and records nothing.
+            if (profile.telemetry.value ?? []).contains(where: { sink in
+                sink.kind == .toolAudit && !(sink.hookCommand.map(capabilities.isFormatterHook) ?? false)
+            }) { continue }
             let risky = tools.first { grant in
-                grant.approval != .denied && [.destructive, .exec, .write, .network].contains(capabilities.classify(grant).capability)
+                grant.approval != .denied && [.destructive, .exec, .write, .network].contains(capabilities.classify(grant, servers: profile.servers.value ?? []).capability)
             }
             guard let risky else { continue }
             findings.append(finding("Agent `\(profile.name)` can run `\(risky.pattern)` and records no tool calls",

@@ -1,4 +1,5 @@
 import ParapetCore
+import ParapetFacts
 import ParapetGraph
 
 struct AgentWithoutTracingRule: Rule {
@@ -30,18 +31,14 @@ struct AgentWithoutTracingRule: Rule {
 
     func check(_ context: RuleContext) -> [Finding] {
         var findings: [Finding] = []
-        for (node, profile) in context.agents {
+        for agent in context.agentFacts {
+            let (node, profile) = (context.graph[agent.node], agent.profile)
             // Terraform-declared model use is covered configuration-wide by TEL103.
-            guard profile.telemetry.isExpressible, profile.format != .terraform else { continue }
-            let sinks = profile.telemetry.value ?? []
-            if sinks.contains(where: { $0.kind != .toolAudit }) { continue }
-            if context.workloads(of: node).contains(where: exportsOpenTelemetry) { continue }
-            findings.append(finding("Agent `\(profile.name)` exports no traces, metrics or logs", at: profile.range, node: node, path: "telemetry"))
+            guard profile.telemetry.isExpressible, profile.format != .terraform, !agent.isTraced else { continue }
+            // cagent traces only when run with `--otel`, which no file can say.
+            let hint = profile.format == .cagent ? " unless it is run with `docker agent run --otel`" : ""
+            findings.append(finding("Agent `\(profile.name)` exports no traces, metrics or logs\(hint)", at: profile.range, node: node, path: "telemetry"))
         }
         return findings
-    }
-
-    private func exportsOpenTelemetry(_ workload: GraphNode) -> Bool {
-        PodTemplate.all(of: workload).flatMap(\.allContainers).contains(where: WorkloadWithoutMetricsRule.exportsOpenTelemetry)
     }
 }

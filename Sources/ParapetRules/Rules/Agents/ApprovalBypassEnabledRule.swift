@@ -8,7 +8,9 @@ struct ApprovalBypassEnabledRule: Rule {
         rationale: """
             Modes such as Claude Code `bypassPermissions`, Codex `approval_policy = "never"` or \
             `--dangerously-skip-permissions` run every tool call, destructive ones included, without \
-            asking anyone. In CI or production there is then no gate at all.
+            asking anyone. In CI or production there is then no gate at all. Claude Code's \
+            `enableAllProjectMcpServers: true` likewise approves every MCP server a repository's \
+            `.mcp.json` adds, so a pull request can bring in a server nobody reviewed.
             """,
         remediation: "Use the default approval mode and allow specific safe tools instead.",
         examples: [
@@ -23,9 +25,16 @@ struct ApprovalBypassEnabledRule: Rule {
         ])
 
     func check(_ context: RuleContext) -> [Finding] {
-        context.agents.compactMap { node, profile in
-            guard let mode = profile.approvalMode.value, mode.mode == .bypass else { return nil }
-            return finding("Approval is switched off by `\(mode.setting)`", at: mode.range, node: node, path: "approval-mode")
+        var findings: [Finding] = []
+        // One finding per setting: subagents that inherit a project's bypass share its range.
+        var seen: Set<SourceRange> = []
+        for (node, profile) in context.agents {
+            let modes = [profile.approvalMode.value].compactMap { $0 } + profile.approvalBypasses
+            // An inherited mode is the parent's finding, at the parent's setting.
+            for mode in modes where mode.mode == .bypass && mode.inheritedFrom == nil && seen.insert(mode.range).inserted {
+                findings.append(finding("Approval is switched off by `\(mode.setting)`", at: mode.range, node: node, path: "approval-mode"))
+            }
         }
+        return findings
     }
 }

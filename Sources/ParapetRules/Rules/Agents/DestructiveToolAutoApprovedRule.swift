@@ -39,7 +39,7 @@ struct DestructiveToolAutoApprovedRule: Rule {
             // Grants that only exist because approval is switched off are GATE411's finding.
             let bypass = profile.approvalMode.value.flatMap { $0.mode == .bypass ? $0.range : nil }
             for grant in tools where grant.approval == .auto && grant.range != bypass {
-                let classified = capabilities.classify(grant)
+                let classified = capabilities.classify(grant, servers: profile.servers.value ?? [])
                 guard classified.isDangerous, !gated.contains(where: { covers($0.pattern, grant.pattern) }) else { continue }
                 findings.append(finding("`\(grant.pattern)` runs without asking: \(classified.reason)", at: grant.range,
                                         node: node, path: "tools.\(grant.pattern)"))

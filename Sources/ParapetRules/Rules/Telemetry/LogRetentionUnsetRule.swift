@@ -38,7 +38,8 @@ struct LogRetentionUnsetRule: Rule {
         ])
 
     func check(_ context: RuleContext) -> [Finding] {
-        let minimum = context.options[Self.metadata.code]?["minimum-days"]?.number ?? 0
+        let configured = context.options[Self.metadata.code]?["minimum-days"]
+        let minimum = configured?.number ?? 0
         var findings: [Finding] = []
         for group in context.graph.nodes(.resource) where group.type == "aws_cloudwatch_log_group" && context.graph.mayExist(group) {
             guard let retention = group.attributes["retention_in_days"] else {
@@ -53,7 +54,7 @@ struct LogRetentionUnsetRule: Rule {
                 findings.append(finding("Retention `\(retention.display)` keeps logs forever", at: retention.range, node: group,
                                         path: "retention_in_days", related: related))
             } else if days < minimum {
-                findings.append(finding("Retention `\(retention.display)` days is below the minimum of \(Int(minimum)) days",
+                findings.append(finding("Retention `\(retention.display)` days is below the minimum of \(configured?.display ?? "0") days",
                                         at: retention.range, node: group, path: "retention_in_days", related: related))
             }
         }

@@ -18,8 +18,12 @@ public struct ScanLimits: Hashable, Sendable {
     /// Longest evaluated string, in UTF-8 bytes (templates, `join`, `format`, `replace`).
     public var maxStringBytes: Int = 1 << 20
     /// Deepest nesting of expressions evaluated inside one another, counted through references
-    /// (`local.a` uses `local.b` uses …); it keeps the recursion within a worker thread's stack.
-    public var maxEvaluationDepth: Int = 1_000
+    /// (`local.a` uses `local.b` uses …); it keeps the recursion within a worker thread's stack
+    /// (a debug build overflows 512 KiB at a few hundred levels).
+    public var maxEvaluationDepth: Int = 200
+    /// Most related locations (the variable default, the tfvars line, …) one evaluated value
+    /// carries as evidence; each location is kept once.
+    public var maxEvidence: Int = 16
     /// Most instances a `count` or `for_each` expands into; the rest are one unknown instance.
     public var maxInstances: Int = 1_000
 

@@ -5,7 +5,7 @@ import ParapetCore
 /// scopes spend from the same budget. A bound that is hit makes the value unknown, with the
 /// bound's name in the reason: evaluation never traps, hangs or exhausts memory.
 final class EvaluationBudget {
-    let limits: ScanLimits
+    var limits: ScanLimits
     private(set) var steps = 0
     private(set) var depth = 0
 
@@ -42,7 +42,35 @@ final class EvaluationBudget {
         case .aliasExpansion: limits.maxAliasExpansion
         case .documents: limits.maxDocuments
         }
-        return "value is beyond Parapet's `\(kind.rawValue)` limit of \(bound)"
+        return Self.limitPrefix + "`\(kind.rawValue)` limit of \(bound)"
+    }
+
+    private static let limitPrefix = "value is beyond Parapet's "
+
+    /// The reason of `value` when a bound cut it off or it is an error: the reasons worth
+    /// keeping when the value is used in a larger one.
+    static func decisiveReason(_ value: Value) -> String? {
+        guard case .unknown(let reason) = value.content, reason.hasPrefix(limitPrefix) || reason.hasPrefix(Evaluator.invalid) else { return nil }
+        return reason
+    }
+
+    /// The evidence of a value made of others: each location once, at most `maxEvidence` of
+    /// them (a value doubled through forty locals would otherwise carry 2^40 of them).
+    func evidence(_ lists: [RelatedLocation]...) -> [RelatedLocation] {
+        evidence(lists)
+    }
+
+    func evidence(_ lists: [[RelatedLocation]]) -> [RelatedLocation] {
+        let nonEmpty = lists.filter { !$0.isEmpty }
+        if nonEmpty.isEmpty { return [] }
+        if nonEmpty.count == 1, nonEmpty[0].count <= limits.maxEvidence { return nonEmpty[0] }
+        var seen: Set<RelatedLocation> = []
+        var merged: [RelatedLocation] = []
+        for location in nonEmpty.joined() where seen.insert(location).inserted {
+            merged.append(location)
+            if merged.count == limits.maxEvidence { break }
+        }
+        return merged
     }
 
     /// Whether a string of `bytes` UTF-8 bytes may be built; spends a step per 64 bytes.

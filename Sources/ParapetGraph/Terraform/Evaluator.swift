@@ -71,12 +71,13 @@ struct Evaluator {
     func relocated(_ value: Value, to range: SourceRange, keepEvidence: Bool = true, adding extra: [RelatedLocation] = []) -> Value {
         var moved = value
         moved.range = range
-        moved.evidence = (keepEvidence ? value.evidence : []) + extra
+        moved.evidence = budget.evidence(keepEvidence ? value.evidence : [], extra)
         return moved
     }
 
     func unknown(_ value: Value, _ range: SourceRange) -> Value {
-        Value(.unknown(value.isUnknown ? "operand is not known" : "operand has the wrong type"), range: range, evidence: value.evidence)
+        Value(.unknown(EvaluationBudget.decisiveReason(value) ?? (value.isUnknown ? "operand is not known" : "operand has the wrong type")),
+              range: range, evidence: value.evidence)
     }
 
     private func template(_ parts: [HCLTemplatePart], range: SourceRange) -> Value {
@@ -89,7 +90,7 @@ struct Evaluator {
                 text += chunk
             case .interpolation(let expression, _):
                 let value = evaluate(expression)
-                evidence += value.evidence
+                evidence = budget.evidence(evidence, value.evidence)
                 guard let piece = value.scalarString else { return Value(.unknown("interpolation is not known"), range: range, evidence: evidence) }
                 guard budget.allows(bytes: text.utf8.count + piece.utf8.count) else { return Value(.unknown(budget.reason(.stringBytes)), range: range) }
                 text += piece
@@ -103,7 +104,9 @@ struct Evaluator {
                 text += piece
             case .forDirective(let directive):
                 let collection = evaluate(directive.collection)
-                guard let items = iterate(collection) else { return Value(.unknown("template loop is not known"), range: range) }
+                guard let items = iterate(collection) else {
+                    return Value(.unknown(EvaluationBudget.decisiveReason(collection) ?? "template loop is not known"), range: range)
+                }
                 for (key, item) in items {
                     guard budget.spend() else { return Value(.unknown(budget.reason(.evaluationSteps)), range: range) }
                     var inner = self
@@ -132,7 +135,9 @@ struct Evaluator {
 
     private func forExpression(_ expression: HCLForExpression, range: SourceRange) -> Value {
         let collection = evaluate(expression.collection)
-        guard let items = iterate(collection) else { return Value(.unknown("`for` collection is not known"), range: range, evidence: collection.evidence) }
+        guard let items = iterate(collection) else {
+            return Value(.unknown(EvaluationBudget.decisiveReason(collection) ?? "`for` collection is not known"), range: range, evidence: collection.evidence)
+        }
         var elements: [Value] = []
         var members: [Value.Member] = []
         for (key, item) in items {
@@ -238,7 +243,9 @@ struct Evaluator {
     }
 
     private func element(_ value: Value, _ key: Value, _ step: HCLTraversalStep) -> Value {
-        if key.isUnknown { return Value(.unknown("index is not known"), range: step.range) }
+        if case .unknown(let reason) = key.content {
+            return Value(.unknown(reason.hasPrefix(Self.invalid) ? reason : "index is not known"), range: step.range)
+        }
         // `Int(exactly:)`: an index too large for `Int`, fractional, infinite or NaN is out of range, not a trap.
         if let items = value.list, let number = key.number, let index = Int(exactly: number), items.indices.contains(index) {
             return inherit(items[index], from: value) ?? items[index]
@@ -263,12 +270,12 @@ struct Evaluator {
     /// A part of a value keeps the evidence of the whole (where the list or map was decided).
     private func inherit(_ part: Value?, from whole: Value) -> Value? {
         guard var part else { return nil }
-        part.evidence = whole.evidence + part.evidence
+        part.evidence = budget.evidence(whole.evidence, part.evidence)
         return part
     }
 
     private func binary(_ op: HCLBinaryOperator, _ a: Value, _ b: Value, range: SourceRange) -> Value {
-        let evidence = a.evidence + b.evidence
+        let evidence = budget.evidence(a.evidence, b.evidence)
         switch op {
         case .and:
             if a.bool == false || b.bool == false { return Value(.bool(false), range: range, evidence: evidence) }
@@ -297,7 +304,8 @@ struct Evaluator {
             }
             return Value(result, range: range, evidence: evidence)
         }
-        return Value(.unknown("operand is not known"), range: range, evidence: evidence)
+        let reason = EvaluationBudget.decisiveReason(a) ?? EvaluationBudget.decisiveReason(b) ?? "operand is not known"
+        return Value(.unknown(reason), range: range, evidence: evidence)
     }
 
     /// A body as a value: attributes are members; nested blocks are lists of objects under their

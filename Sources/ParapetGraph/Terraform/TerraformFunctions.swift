@@ -32,16 +32,17 @@ enum TerraformFunctions {
             guard let items = last.list else { return Value(.unknown("expanded argument is not a known list"), range: range) }
             args += items
         }
-        let evidence = args.flatMap(\.evidence)
+        let evidence = evaluator.budget.evidence(args.map(\.evidence))
         if name == "coalesce" {
             for arg in args where !arg.isNull && arg.string != "" {
                 return arg.isUnknown ? Value(.unknown("`coalesce` argument is not known"), range: range) : evaluator.relocated(arg, to: range)
             }
             return Value(.unknown(Evaluator.invalid + "no `coalesce` argument is non-null and non-empty"), range: range)
         }
-        // An argument that is an error makes the call one (so `try` still falls past it).
-        if let failed = args.first(where: { if case .unknown(let reason) = $0.content { reason.hasPrefix(Evaluator.invalid) } else { false } }) {
-            return evaluator.relocated(failed, to: range)
+        // An argument that is an error makes the call one (so `try` still falls past it); one
+        // that a bound cut off keeps saying which bound.
+        if let reason = args.lazy.compactMap(EvaluationBudget.decisiveReason).first {
+            return Value(.unknown(reason), range: range, evidence: evidence)
         }
         if args.contains(where: \.isUnknown) { return Value(.unknown("a function argument is not known"), range: range, evidence: evidence) }
         guard let content = apply(name, args, range: range, budget: evaluator.budget) else {

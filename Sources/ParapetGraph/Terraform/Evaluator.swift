@@ -83,16 +83,18 @@ struct Evaluator {
     private func template(_ parts: [HCLTemplatePart], range: SourceRange) -> Value {
         var text = ""
         var evidence: [RelatedLocation] = []
+        let tooLong = Value(.unknown(budget.reason(.stringBytes)), range: range)
+        func fits(_ piece: String) -> Bool { budget.allows(bytes: text.utf8.count + piece.utf8.count) }
         for part in parts {
             switch part.kind {
             case .literal(let chunk):
-                guard budget.allows(bytes: text.utf8.count + chunk.utf8.count) else { return Value(.unknown(budget.reason(.stringBytes)), range: range) }
+                guard fits(chunk) else { return tooLong }
                 text += chunk
             case .interpolation(let expression, _):
                 let value = evaluate(expression)
                 evidence = budget.evidence(evidence, value.evidence)
                 guard let piece = value.scalarString else { return Value(.unknown("interpolation is not known"), range: range, evidence: evidence) }
-                guard budget.allows(bytes: text.utf8.count + piece.utf8.count) else { return Value(.unknown(budget.reason(.stringBytes)), range: range) }
+                guard fits(piece) else { return tooLong }
                 text += piece
             case .ifDirective(let directive):
                 let test = evaluate(directive.condition)
@@ -100,7 +102,7 @@ struct Evaluator {
                 let chosen = flag ? directive.then : (directive.else ?? [])
                 let inner = template(chosen, range: range)
                 guard let piece = inner.string else { return inner }
-                guard budget.allows(bytes: text.utf8.count + piece.utf8.count) else { return Value(.unknown(budget.reason(.stringBytes)), range: range) }
+                guard fits(piece) else { return tooLong }
                 text += piece
             case .forDirective(let directive):
                 let collection = evaluate(directive.collection)
@@ -114,7 +116,7 @@ struct Evaluator {
                     if let keyName = directive.keyVariable { inner.bindings[keyName] = key }
                     let piece = inner.template(directive.body, range: range)
                     guard let string = piece.string else { return piece }
-                    guard budget.allows(bytes: text.utf8.count + string.utf8.count) else { return Value(.unknown(budget.reason(.stringBytes)), range: range) }
+                    guard fits(string) else { return tooLong }
                     text += string
                 }
             }

@@ -40,6 +40,9 @@ seed_cases() {
     done
 }
 
+# The same at exit: the Swift runtime's and the rule catalog's statics are reachable, not leaked.
+export ASAN_OPTIONS="${ASAN_OPTIONS:-detect_leaks=0}"
+
 status=0
 for name in $HARNESSES; do
     corpus=$WORK/corpus/$name seeds=$WORK/seeds/$name crashes=$WORK/crashes/$name

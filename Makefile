@@ -6,6 +6,7 @@ HCL_VERSION := 1.2.0
 HCL_SHA256 := f86cb7a9fd5cb93d83e2f788ae155544464c47755d09190505de562c0d6ad1dd
 SWIFT ?= swift
 PATH_TO_SCAN ?= fixtures/demo
+FUZZ_SECONDS ?= 180
 # `make scan PATH=dir` names what to scan; the shell's PATH is restored for the recipes.
 ifeq ($(origin PATH),command line)
 PATH_TO_SCAN := $(PATH)
@@ -13,7 +14,7 @@ override PATH := $(shell printenv PATH)
 endif
 export PKG_CONFIG_PATH := $(PREFIX)/lib/pkgconfig:$(PKG_CONFIG_PATH)
 
-.PHONY: all deps build release scan test bench clean generate
+.PHONY: all deps build release scan test bench clean generate fuzz
 
 all: build
 
@@ -39,8 +40,12 @@ test: deps
 bench: build
 	@sh scripts/bench.sh $(CORPUS)
 
+# libFuzzer harnesses (Fuzz/), FUZZ_SECONDS each (default 180); `make fuzz HARNESS=hcl` runs one.
+fuzz: deps
+	@FUZZ_SECONDS="$(FUZZ_SECONDS)" sh scripts/fuzz.sh $(HARNESS)
+
 clean:
-	rm -rf .build dist
+	rm -rf .build dist Fuzz/.build
 
 # Regenerates the embedded copy of rules/ (a test fails when it is stale).
 generate:

@@ -5,6 +5,8 @@ let package = Package(
     name: "Parapet",
     products: [
         .executable(name: "parapet", targets: ["parapet"]),
+        // For the fuzz harnesses in Fuzz/, a separate package that builds with sanitizers.
+        .library(name: "ParapetKit", targets: ["ParapetCore", "ParapetSyntax", "ParapetGraph", "ParapetRules"]),
         .plugin(name: "ParapetPlugin", targets: ["ParapetPlugin"]),
     ],
     dependencies: [

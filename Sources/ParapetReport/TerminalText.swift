@@ -21,6 +21,7 @@ enum TerminalText {
     static func replacement(for scalar: Unicode.Scalar) -> String? {
         guard isUnsafe(scalar) else { return nil }
         switch scalar.value {
+        // U+2400…U+241F are valid scalars, so the initializer cannot fail.
         case 0x00...0x1F: return String(Unicode.Scalar(0x2400 + scalar.value)!)
         case 0x7F: return "\u{2421}"
         default:

@@ -8,13 +8,22 @@ struct Evaluator {
     let instance: ModuleInstance?
     /// Names bound by `for` expressions, dynamic block iterators, `each` and `count`.
     var bindings: [String: Value] = [:]
+    /// What evaluation may still cost; the instance's when there is one.
+    let budget: EvaluationBudget
 
-    init(instance: ModuleInstance?, bindings: [String: Value] = [:]) {
+    init(instance: ModuleInstance?, bindings: [String: Value] = [:], budget: EvaluationBudget? = nil) {
         self.instance = instance
         self.bindings = bindings
+        self.budget = budget ?? instance?.budget ?? EvaluationBudget()
     }
 
     func evaluate(_ expression: HCLExpression) -> Value {
+        guard budget.spend() else { return Value(.unknown(budget.reason(.evaluationSteps)), range: expression.range) }
+        return budget.nested { evaluateWithinBounds(expression) }
+            ?? Value(.unknown(budget.reason(.evaluationDepth)), range: expression.range)
+    }
+
+    private func evaluateWithinBounds(_ expression: HCLExpression) -> Value {
         let range = expression.range
         switch expression.kind {
         case .number(let text): return Value(.number(Double(text) ?? 0), range: range)
@@ -26,7 +35,7 @@ struct Evaluator {
             value.range = range
             return value
         case .template(let template): return self.template(template.parts, range: range)
-        case .tuple(let elements): return Value(.list(elements.map(evaluate)), range: range)
+        case .tuple(let elements): return Value(budget.bounded(.list(elements.map(evaluate))), range: range)
         case .object(let items):
             var members: [Value.Member] = []
             for item in items {
@@ -34,7 +43,7 @@ struct Evaluator {
                 guard let key else { return Value(.unknown("object key is not known"), range: range) }
                 members.append(Value.Member(key: key, keyRange: item.key.range, value: evaluate(item.value)))
             }
-            return Value(.object(members), range: range)
+            return Value(budget.bounded(.object(members)), range: range)
         case .variable(let name):
             if let bound = bindings[name] { return relocated(bound, to: range) }
             return Value(.unknown("a name bound only at apply time"), range: range)
@@ -62,24 +71,30 @@ struct Evaluator {
     func relocated(_ value: Value, to range: SourceRange, keepEvidence: Bool = true, adding extra: [RelatedLocation] = []) -> Value {
         var moved = value
         moved.range = range
-        moved.evidence = (keepEvidence ? value.evidence : []) + extra
+        moved.evidence = budget.evidence(keepEvidence ? value.evidence : [], extra)
         return moved
     }
 
     func unknown(_ value: Value, _ range: SourceRange) -> Value {
-        Value(.unknown(value.isUnknown ? "operand is not known" : "operand has the wrong type"), range: range, evidence: value.evidence)
+        Value(.unknown(EvaluationBudget.decisiveReason(value) ?? (value.isUnknown ? "operand is not known" : "operand has the wrong type")),
+              range: range, evidence: value.evidence)
     }
 
     private func template(_ parts: [HCLTemplatePart], range: SourceRange) -> Value {
         var text = ""
         var evidence: [RelatedLocation] = []
+        let tooLong = Value(.unknown(budget.reason(.stringBytes)), range: range)
+        func fits(_ piece: String) -> Bool { budget.allows(bytes: text.utf8.count + piece.utf8.count) }
         for part in parts {
             switch part.kind {
-            case .literal(let chunk): text += chunk
+            case .literal(let chunk):
+                guard fits(chunk) else { return tooLong }
+                text += chunk
             case .interpolation(let expression, _):
                 let value = evaluate(expression)
-                evidence += value.evidence
+                evidence = budget.evidence(evidence, value.evidence)
                 guard let piece = value.scalarString else { return Value(.unknown("interpolation is not known"), range: range, evidence: evidence) }
+                guard fits(piece) else { return tooLong }
                 text += piece
             case .ifDirective(let directive):
                 let test = evaluate(directive.condition)
@@ -87,16 +102,21 @@ struct Evaluator {
                 let chosen = flag ? directive.then : (directive.else ?? [])
                 let inner = template(chosen, range: range)
                 guard let piece = inner.string else { return inner }
+                guard fits(piece) else { return tooLong }
                 text += piece
             case .forDirective(let directive):
                 let collection = evaluate(directive.collection)
-                guard let items = iterate(collection) else { return Value(.unknown("template loop is not known"), range: range) }
+                guard let items = iterate(collection) else {
+                    return Value(.unknown(EvaluationBudget.decisiveReason(collection) ?? "template loop is not known"), range: range)
+                }
                 for (key, item) in items {
+                    guard budget.spend() else { return Value(.unknown(budget.reason(.evaluationSteps)), range: range) }
                     var inner = self
                     inner.bindings[directive.valueVariable] = item
                     if let keyName = directive.keyVariable { inner.bindings[keyName] = key }
                     let piece = inner.template(directive.body, range: range)
                     guard let string = piece.string else { return piece }
+                    guard fits(string) else { return tooLong }
                     text += string
                 }
             }
@@ -104,21 +124,26 @@ struct Evaluator {
         return Value(.string(text), range: range, evidence: evidence)
     }
 
-    /// Key and value of each element of a known list or object.
+    /// Key and value of each element of a known list or object; an object's in the lexical order
+    /// of its keys, as Terraform iterates maps and objects.
     func iterate(_ collection: Value) -> [(Value, Value)]? {
         switch collection.content {
         case .list(let items): return items.enumerated().map { (Value(.number(Double($0.offset)), range: $0.element.range), $0.element) }
-        case .object(let members): return members.map { (Value(.string($0.key), range: $0.keyRange), $0.value) }
+        case .object(let members):
+            return Self.lexical(members).map { (Value(.string($0.key), range: $0.keyRange), $0.value) }
         default: return nil
         }
     }
 
     private func forExpression(_ expression: HCLForExpression, range: SourceRange) -> Value {
         let collection = evaluate(expression.collection)
-        guard let items = iterate(collection) else { return Value(.unknown("`for` collection is not known"), range: range, evidence: collection.evidence) }
+        guard let items = iterate(collection) else {
+            return Value(.unknown(EvaluationBudget.decisiveReason(collection) ?? "`for` collection is not known"), range: range, evidence: collection.evidence)
+        }
         var elements: [Value] = []
         var members: [Value.Member] = []
         for (key, item) in items {
+            guard budget.spend() else { return Value(.unknown(budget.reason(.evaluationSteps)), range: range) }
             var inner = self
             inner.bindings[expression.valueVariable] = item
             if let keyName = expression.keyVariable { inner.bindings[keyName] = key }
@@ -139,8 +164,7 @@ struct Evaluator {
                 elements.append(value)
             }
         }
-        return expression.isObject ? Value(.object(members), range: range, evidence: collection.evidence)
-            : Value(.list(elements), range: range, evidence: collection.evidence)
+        return Value(budget.bounded(expression.isObject ? .object(members) : .list(elements)), range: range, evidence: collection.evidence)
     }
 
     private func traversal(_ source: HCLExpression, _ steps: [HCLTraversalStep], range: SourceRange) -> Value {
@@ -175,11 +199,29 @@ struct Evaluator {
         } else {
             current = evaluate(source)
         }
-        for step in remaining {
-            current = apply(step, to: current, missingIsError: missingIsError)
-            if current.isUnknown { break }
+        return relocated(apply(remaining, to: current, missingIsError: missingIsError), to: range)
+    }
+
+    /// Applies traversal steps in order. A splat applies the steps after it to each element (a
+    /// value that is not a list counts as a list of itself, null as an empty list).
+    private func apply(_ steps: ArraySlice<HCLTraversalStep>, to value: Value, missingIsError: Bool) -> Value {
+        var current = value
+        for (offset, step) in zip(steps.indices, steps) {
+            if current.isUnknown { return current }
+            switch step.kind {
+            case .attributeSplat, .fullSplat:
+                let items = current.isNull ? [] : current.list ?? [current]
+                let rest = steps[(offset + 1)...]
+                let mapped = items.map { apply(rest, to: inherit($0, from: current) ?? $0, missingIsError: missingIsError) }
+                if let failed = mapped.first(where: { if case .unknown(let reason) = $0.content { reason.hasPrefix(Self.invalid) } else { false } }) {
+                    return failed
+                }
+                return Value(.list(mapped), range: current.range, evidence: current.evidence)
+            default:
+                current = apply(step, to: current, missingIsError: missingIsError)
+            }
         }
-        return relocated(current, to: range)
+        return current
     }
 
     private func apply(_ step: HCLTraversalStep, to value: Value, missingIsError: Bool) -> Value {
@@ -192,7 +234,8 @@ struct Evaluator {
         case .legacyIndex(let index): return element(value, Value(.number(Double(index)), range: step.range), step)
         case .index(let expression): return element(value, evaluate(expression), step)
         case .attributeSplat, .fullSplat:
-            return value.list.map { Value(.list($0), range: value.range, evidence: value.evidence) } ?? Value(.list([value]), range: value.range)
+            // Handled by the caller, which applies the following steps to each element.
+            return value
         }
     }
 
@@ -202,8 +245,13 @@ struct Evaluator {
     }
 
     private func element(_ value: Value, _ key: Value, _ step: HCLTraversalStep) -> Value {
-        if key.isUnknown { return Value(.unknown("index is not known"), range: step.range) }
-        if let items = value.list, let number = key.number, number >= 0, Int(number) < items.count { return inherit(items[Int(number)], from: value) ?? items[Int(number)] }
+        if case .unknown(let reason) = key.content {
+            return Value(.unknown(reason.hasPrefix(Self.invalid) ? reason : "index is not known"), range: step.range)
+        }
+        // `Int(exactly:)`: an index too large for `Int`, fractional, infinite or NaN is out of range, not a trap.
+        if let items = value.list, let number = key.number, let index = Int(exactly: number), items.indices.contains(index) {
+            return inherit(items[index], from: value) ?? items[index]
+        }
         if let name = key.scalarString, let member = value[name] { return inherit(member, from: value) ?? member }
         return Value(.unknown(Self.invalid + "index is out of range"), range: step.range)
     }
@@ -212,15 +260,24 @@ struct Evaluator {
     /// not values known only after apply; `try` falls past these and only these.
     static let invalid = "invalid: "
 
+    /// Members in the lexical order of their keys, byte by byte as Terraform sorts them; members
+    /// with the same key keep their order.
+    static func lexical(_ members: [Value.Member]) -> [Value.Member] {
+        members.enumerated().sorted { a, b in
+            a.element.key == b.element.key ? a.offset < b.offset
+                : a.element.key.utf8.lexicographicallyPrecedes(b.element.key.utf8)
+        }.map(\.element)
+    }
+
     /// A part of a value keeps the evidence of the whole (where the list or map was decided).
     private func inherit(_ part: Value?, from whole: Value) -> Value? {
         guard var part else { return nil }
-        part.evidence = whole.evidence + part.evidence
+        part.evidence = budget.evidence(whole.evidence, part.evidence)
         return part
     }
 
     private func binary(_ op: HCLBinaryOperator, _ a: Value, _ b: Value, range: SourceRange) -> Value {
-        let evidence = a.evidence + b.evidence
+        let evidence = budget.evidence(a.evidence, b.evidence)
         switch op {
         case .and:
             if a.bool == false || b.bool == false { return Value(.bool(false), range: range, evidence: evidence) }
@@ -239,8 +296,8 @@ struct Evaluator {
             case .add: result = .number(x + y)
             case .subtract: result = .number(x - y)
             case .multiply: result = .number(x * y)
-            case .divide: result = y == 0 ? .unknown("division by zero") : .number(x / y)
-            case .modulo: result = y == 0 ? .unknown("division by zero") : .number(x.truncatingRemainder(dividingBy: y))
+            case .divide: result = y == 0 ? .unknown(Self.invalid + "division by zero") : .number(x / y)
+            case .modulo: result = y == 0 ? .unknown(Self.invalid + "division by zero") : .number(x.truncatingRemainder(dividingBy: y))
             case .greater: result = .bool(x > y)
             case .greaterOrEqual: result = .bool(x >= y)
             case .less: result = .bool(x < y)
@@ -249,7 +306,8 @@ struct Evaluator {
             }
             return Value(result, range: range, evidence: evidence)
         }
-        return Value(.unknown("operand is not known"), range: range, evidence: evidence)
+        let reason = EvaluationBudget.decisiveReason(a) ?? EvaluationBudget.decisiveReason(b) ?? "operand is not known"
+        return Value(.unknown(reason), range: range, evidence: evidence)
     }
 
     /// A body as a value: attributes are members; nested blocks are lists of objects under their

@@ -15,6 +15,8 @@ final class ModuleInstance {
     private var resourceValues: [String: Value] = [:]
     private var inProgress: Set<String> = []
     private(set) var diagnostics: [SyntaxDiagnostic] = []
+    /// What evaluating this instance may still cost, shared by all its evaluators.
+    let budget = EvaluationBudget()
 
     init(source: TerraformModuleSource, prefix: String, inputs: [String: Value], tfvars: [ParsedFile]) {
         self.source = source

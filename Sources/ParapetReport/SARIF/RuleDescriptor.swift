@@ -77,7 +77,8 @@ enum RuleDescriptor {
 
     /// GitHub wants a string in (0, 10] with one decimal: "7.5".
     static func score(_ value: Double) -> String {
-        let tenths = value.isFinite ? min(100, max(1, Int((value * 10).rounded()))) : 50
+        // Clamped before the conversion: `Int(_:)` traps on a huge score from a project's rule file.
+        let tenths = value.isFinite ? Int((min(10, max(0.1, value)) * 10).rounded()) : 50
         return "\(tenths / 10).\(tenths % 10)"
     }
 

@@ -1,0 +1,13 @@
+import ParapetFuzzSupport
+
+@_cdecl("LLVMFuzzerTestOneInput")
+public func fuzz(_ data: UnsafePointer<UInt8>?, _ size: Int) -> Int32 {
+    Harness.run("config", data, size)
+    return 0
+}
+
+/// What SwiftPM links `main` to (see `fuzzerMain`).
+@_cdecl("fuzz_config_main")
+public func entry(_ argc: Int32, _ argv: UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>?) -> Int32 {
+    fuzzerMain(argc, argv, fuzz)
+}

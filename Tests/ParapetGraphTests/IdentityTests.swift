@@ -126,6 +126,16 @@ private func addresses(_ graph: Graph, _ kind: NodeKind) -> [String] {
         #expect(!node.mayExist)
     }
 
+    @Test(arguments: [ScanLimits().maxInstances, ScanLimits().maxInstances + 1])
+    func instancesStopAtTheLimit(_ count: Int) throws {
+        let graph = build([("main.tf", "resource \"aws_sqs_queue\" \"q\" {\n  count = \(count)\n}\n")])
+        let nodes = graph.nodes(.resource)
+        let limit = ScanLimits().maxInstances
+        #expect(nodes.filter { if case .index = $0.instance { true } else { false } }.count == min(count, limit))
+        let abstract = nodes.filter { if case .abstract = $0.instance { true } else { false } }
+        #expect(abstract.count == (count > limit ? 1 : 0))
+    }
+
     @Test func anUnknownCountIsOneAbstractInstanceWithTheReason() throws {
         let graph = build([("main.tf", "variable \"n\" {}\nresource \"aws_s3_bucket\" \"b\" {\n  count = var.n\n  force_destroy = count.index == 0\n}\n")])
         let node = try #require(graph.nodes(.resource).first)

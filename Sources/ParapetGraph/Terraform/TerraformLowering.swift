@@ -9,8 +9,9 @@ import ParapetSyntax
 /// and `for_each` make one node per known instance, with `count.index` / `each.*` bound.
 public enum TerraformLowering {
     static let maxModuleDepth = 16
-    /// Instances evaluated per block; beyond it, one abstract instance stands for the rest.
-    public static let maxInstances = 1_000
+    /// Instances evaluated per block (`ScanLimits.maxInstances`); beyond it, one abstract
+    /// instance stands for the rest.
+    public static let maxInstances = ScanLimits().maxInstances
 
     /// Lowers every root module into `graph`; returns the Kubernetes objects that `kubernetes_*`
     /// resources declare, for the Kubernetes lowering to place in their deployment units.

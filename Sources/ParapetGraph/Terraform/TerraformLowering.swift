@@ -259,7 +259,8 @@ private struct Lowering {
             if elements.isEmpty { return (value, [BlockInstance(instance: .none(reason: "`for_each` is empty"), bindings: [:])]) }
             var made: [BlockInstance] = []
             var seen: Set<String> = []
-            for element in elements where seen.insert(element.key).inserted {
+            // Terraform orders instances by key; so does the graph (and so its output).
+            for element in elements.sorted(by: { $0.key < $1.key }) where seen.insert(element.key).inserted {
                 guard made.count < TerraformLowering.maxInstances else {
                     let reason = "`for_each` has \(elements.count) elements, over the \(TerraformLowering.maxInstances) instances Parapet evaluates"
                     let unknown = Value(.unknown(reason), range: range)

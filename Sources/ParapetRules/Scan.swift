@@ -28,6 +28,9 @@ public struct ScanOptions: Sendable {
     public var reportScope = ReportScope()
     /// Remembers files parsed only to find they are of no kind (`--cache-dir`); nil: no cache.
     public var classificationCache: ClassificationCache?
+    /// A file read from standard input (`parapet scan -`), under the path it stands for: it
+    /// replaces the file of that path on disk, if there is one, and is read like any other.
+    public var standardInput: SourceFile?
 
     public init(roots: [String], limits: ScanLimits = ScanLimits(), configPath: String? = nil,
                 workingDirectory: String = FileManager.default.currentDirectoryPath,
@@ -118,9 +121,14 @@ public enum Scan {
             timings.append((stage, Double(now - clock) / 1e9))
             clock = now
         }
-        let discovered = try discover(options).filter { configuration.includes(path: $0.displayPath) }
+        var discovered = try discover(options).filter { configuration.includes(path: $0.displayPath) }
+        if let input = options.standardInput { discovered.removeAll { $0.displayPath == input.path } }
         lap("discover")
-        let parsed = load(discovered, options: options)
+        var parsed = load(discovered, options: options)
+        if let input = options.standardInput, let file = Loader(limits: options.limits).load(input) {
+            parsed.append(file)
+            parsed.sort { $0.source.path < $1.source.path }
+        }
         lap("load")
         var notes: [String] = []
         var files: [ScannedFile] = []

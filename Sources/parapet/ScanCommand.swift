@@ -49,8 +49,14 @@ struct ScanCommand: ParsableCommand {
     @Argument(help: "Files or directories to scan (default: .; with --context, what to report on, default: all of it).")
     var paths: [String] = []
 
-    /// The paths to scan: those given, else the current directory.
-    private var scannedPaths: [String] { paths.isEmpty ? ["."] : paths }
+    /// The paths to scan: those given (standard input aside), else the current directory.
+    private var scannedPaths: [String] {
+        if paths == ["-"] { return [] }
+        return paths.isEmpty ? ["."] : paths.filter { $0 != "-" }
+    }
+
+    @Option(name: .customLong("stdin-filename"), help: ArgumentHelp("With `-` as a path: the path the standard input stands for (how it is classified and reported; it replaces that file when it exists).", valueName: "path"))
+    var stdinFilename: String?
 
     @Option(name: .shortAndLong, help: ArgumentHelp("Output format: " + ReportFormat.all.map { "\($0.name) (\($0.summary))" }.joined(separator: ", ") + "."))
     var format: ReportFormat = .text
@@ -108,6 +114,13 @@ struct ScanCommand: ParsableCommand {
 
     func run() throws {
         var options = ScanOptions(roots: scannedPaths, configPath: config)
+        if paths.contains("-") {
+            guard let stdinFilename else { throw RunError("`-` reads standard input: name the file it stands for with --stdin-filename PATH") }
+            let display = Discovery(workingDirectory: options.workingDirectory).display(Discovery.absolute(stdinFilename, in: options.workingDirectory))
+            options.standardInput = SourceFile(path: display, bytes: [UInt8](FileHandle.standardInput.readDataToEndOfFile()))
+        } else if stdinFilename != nil {
+            throw RunError("--stdin-filename names what `-` reads; give `-` as a path")
+        }
         options.classificationCache = noCache ? nil : ParseCacheLocation.cache(explicit: cacheDirectory)
         try applyContext(to: &options)
         if let diff { options.reportScope.changedLines = try readDiff(diff, workingDirectory: options.workingDirectory) }
@@ -185,9 +198,10 @@ struct ScanCommand: ParsableCommand {
             }
         }
         var reported: [String] = []
-        for path in paths {
+        for written in paths {
+            let path = written == "-" ? (stdinFilename ?? written) : written
             let absolute = Discovery.absolute(path, in: directory)
-            guard FileManager.default.fileExists(atPath: absolute) else { throw RunError("no such file or directory: \(path)") }
+            guard written == "-" || FileManager.default.fileExists(atPath: absolute) else { throw RunError("no such file or directory: \(path)") }
             guard absolute == root || root == "/" || absolute.hasPrefix(root + "/") else {
                 throw RunError("\(path) is outside the context \(Discovery(workingDirectory: directory).display(root))")
             }

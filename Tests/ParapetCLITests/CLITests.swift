@@ -24,15 +24,18 @@ struct CLI {
         var stderr: String
     }
 
-    static func run(_ arguments: [String], in directory: URL) throws -> Output {
+    static func run(_ arguments: [String], in directory: URL, input: String? = nil) throws -> Output {
         let process = Process()
         process.executableURL = binary
         process.arguments = arguments
         process.currentDirectoryURL = directory
-        let out = Pipe(), err = Pipe()
+        let out = Pipe(), err = Pipe(), inPipe = Pipe()
         process.standardOutput = out
         process.standardError = err
+        process.standardInput = inPipe
         try process.run()
+        inPipe.fileHandleForWriting.write(Data((input ?? "").utf8))
+        try? inPipe.fileHandleForWriting.close()
         let stdout = out.fileHandleForReading.readDataToEndOfFile()
         let stderr = err.fileHandleForReading.readDataToEndOfFile()
         process.waitUntilExit()
@@ -113,6 +116,31 @@ let cleanTerraform = "locals {\n  name = \"logs\"\n}\n"
         #expect(output.stderr.contains("kubernetes Deployment  2 read, 2 analysed"))
         #expect(output.stderr.contains("terraform resource     1 read, 1 analysed"))
         #expect(output.stderr.contains("total: 3 read, 3 analysed, 4 graph nodes"))
+    }
+
+    @Test func standardInputIsScannedAsTheNamedFileInItsContext() throws {
+        let policy = """
+            apiVersion: networking.k8s.io/v1
+            kind: NetworkPolicy
+            metadata: {name: p, namespace: agents}
+            spec: {podSelector: {}, policyTypes: [Egress], egress: [{to: [{namespaceSelector: {}}]}]}
+            """
+        let onDisk = "apiVersion: apps/v1\nkind: Deployment\nmetadata: {name: bot, namespace: agents}\nspec: {template: {spec: {containers: [{name: bot, image: \"bot:1.0.0\"}]}}}\n"
+        let workspace = try Workspace(["policy.yaml": policy, "k8s/bot.yaml": onDisk])
+        // The editor's unsaved buffer replaces the file on disk: its `:latest` is what is judged.
+        let edited = onDisk.replacingOccurrences(of: "bot:1.0.0", with: "bot:latest")
+        let output = try CLI.run(["scan", "-", "--stdin-filename", "k8s/bot.yaml", "--context", ".", "--select", "PIN504,EGR202"],
+                                 in: workspace.url, input: edited)
+        #expect(output.status == 1)
+        #expect(output.stdout.contains("k8s/bot.yaml:4:58: warning PIN504"))
+        #expect(!output.stdout.contains("EGR202"))
+    }
+
+    @Test func standardInputNeedsAFileName() throws {
+        let workspace = try Workspace([:])
+        let output = try CLI.run(["scan", "-"], in: workspace.url, input: "x: 1\n")
+        #expect(output.status == 2)
+        #expect(output.stderr.contains("--stdin-filename"))
     }
 
     @Test func aParseErrorIsAFindingAndExitsOne() throws {

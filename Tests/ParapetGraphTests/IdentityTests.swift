@@ -35,6 +35,12 @@ private func addresses(_ graph: Graph, _ kind: NodeKind) -> [String] {
         #expect(graph.duplicates.isEmpty)
     }
 
+    @Test func unitsOfAbsolutePathsKeepTheirRoot() {
+        let graph = build([("/srv/repo/envs/prod/app.yaml", deployment), ("/srv/repo/envs/staging/app.yaml", deployment)])
+        #expect(addresses(graph, .workload) == ["/srv/repo/envs/prod//k8s:apps/Deployment/default/bot", "/srv/repo/envs/staging//k8s:apps/Deployment/default/bot"])
+        #expect(graph.duplicates.isEmpty)
+    }
+
     @Test func withoutCollisionsAddressesAreUnscoped() {
         let graph = build([("k8s/app.yaml", deployment)])
         #expect(addresses(graph, .workload) == ["k8s:apps/Deployment/default/bot"])

@@ -40,7 +40,11 @@ public struct DeploymentUnits: Sendable {
         }
         var roots: Set<String> = []
         for places in locations.values where places.count > 1 {
-            let split = places.map { $0.split(separator: "/").map(String.init) }
+            // Display paths are absolute outside the working directory: keep the leading `/`.
+            let split = places.map { ($0.hasPrefix("/") ? ["/"] : []) + $0.split(separator: "/").map(String.init) }
+            func join(_ parts: ArraySlice<String>) -> String {
+                parts.first == "/" ? "/" + parts.dropFirst().joined(separator: "/") : parts.joined(separator: "/")
+            }
             var common = split[0]
             for parts in split.dropFirst() {
                 var length = 0
@@ -49,10 +53,10 @@ public struct DeploymentUnits: Sendable {
             }
             for parts in split {
                 if parts.count > common.count + 1 {
-                    roots.insert(parts.prefix(common.count + 1).joined(separator: "/"))
-                } else if !common.isEmpty {
+                    roots.insert(join(parts.prefix(common.count + 1)))
+                } else if !common.isEmpty && common != ["/"] {
                     // Files side by side in one directory are deployed together: one unit.
-                    roots.insert(common.joined(separator: "/"))
+                    roots.insert(join(common[...]))
                 }
             }
         }

@@ -25,7 +25,7 @@ public enum KubernetesLowering {
         let read = manifests.map { ($0.source.path, objects(in: $0)) }
         let units = DeploymentUnits(kustomizations: files.filter { $0.kind == .kustomization },
                                     scannedPaths: Set(files.map(\.source.path))) { excluded in
-            read.filter { !excluded.contains($0.0) }.flatMap { $0.1 } .map { ($0.identity(), $0.location) }
+            read.filter { !excluded.contains($0.0) }.flatMap { $0.1 }.map { ($0.identity(), $0.location) }
                 + declared.map { ($0.identity(), $0.location) }
         }
         for (path, objects) in read {

@@ -34,14 +34,19 @@ public struct Facts: Sendable {
 
 /// Kubernetes objects by namespace, for the lookups every workload makes.
 struct KubernetesIndex {
-    var policies: [String: [GraphNode]] = [:]
+    /// NetworkPolicies by namespace, each judged once per direction.
+    var egressPolicies: [String: [PolicyShape]] = [:]
+    var ingressPolicies: [String: [PolicyShape]] = [:]
     var quotas: [String: [GraphNode]] = [:]
     /// Namespace objects by name: the scopes that declare each.
     var namespaces: [String: [String]] = [:]
 
     init(_ graph: Graph) {
         for namespace in graph.nodes(.namespace) { namespaces[namespace.name, default: []].append(namespace.scope) }
-        for policy in graph.nodes(.networkPolicy) { policies[policy.namespace ?? "default", default: []].append(policy) }
+        for policy in graph.nodes(.networkPolicy) {
+            egressPolicies[policy.namespace ?? "default", default: []].append(PolicyShape(policy, direction: .egress))
+            ingressPolicies[policy.namespace ?? "default", default: []].append(PolicyShape(policy, direction: .ingress))
+        }
         for quota in graph.nodes(.resourceQuota) + graph.nodes(.limitRange) { quotas[quota.namespace ?? "default", default: []].append(quota) }
     }
 }

@@ -90,27 +90,50 @@ public struct UnknownFact: Error, Sendable {
     public init(_ reason: String) { self.reason = reason }
 }
 
+/// What one NetworkPolicy does in one direction, whoever it selects: decided once per policy,
+/// then read by every workload of its namespace.
+struct PolicyShape {
+    var node: GraphNode
+    /// Its verdict before knowing whether it selects a given workload.
+    var verdict: PolicyVerdict
+    /// `policyTypes` cannot be read: it matters for the workloads the policy selects.
+    var typesUnknown: String?
+    var selectorIsUnknown: Bool
+    var allowsNothing: Bool
+
+    init(_ policy: GraphNode, direction: NetworkPolicyFacts.Direction) {
+        node = policy
+        verdict = PolicyVerdict(policy: policy.id, name: policy.name, range: policy.headerRange, selects: false,
+                                appliesToDirection: false, allowsAll: nil, unknown: nil)
+        let selector = LabelSelector(policy.attributes.at("spec.podSelector") ?? Value(.object([]), range: policy.range))
+        selectorIsUnknown = selector.isUnknown
+        switch NetworkPolicyFacts.applies(policy, to: direction) {
+        case .success(let applies):
+            verdict.appliesToDirection = applies
+            // A policy that might select the pods matters only if it restricts this direction.
+            if applies, let reason = selector.unknownReason {
+                verdict.unknown = "NetworkPolicy `\(policy.name)` has a pod selector Parapet cannot read (\(reason))"
+            }
+        case .failure(let unknown):
+            typesUnknown = unknown.reason
+        }
+        if let open = NetworkPolicyFacts.openRules(policy, direction: direction).first { verdict.allowsAll = (open.range, open.reason) }
+        allowsNothing = (policy.attributes.at(direction.section)?.elements ?? []).isEmpty
+    }
+}
+
 extension NetworkPosture {
     /// The posture of a workload in one direction, from the policies of its namespace whose
     /// deployment unit meets the workload's.
-    static func of(_ workload: GraphNode, direction: NetworkPolicyFacts.Direction, policies: [GraphNode], graph: Graph) -> NetworkPosture {
+    static func of(_ workload: GraphNode, direction: NetworkPolicyFacts.Direction, policies: [PolicyShape], graph: Graph) -> NetworkPosture {
         let selecting = Set(graph.edges(to: workload.id, label: .selects).map(\.from))
         var verdicts: [PolicyVerdict] = []
-        for policy in policies where Graph.scopesMeet(policy.scope, workload.scope) {
-            var verdict = PolicyVerdict(policy: policy.id, name: policy.name, range: policy.headerRange, selects: selecting.contains(policy.id),
-                                        appliesToDirection: false, allowsAll: nil, unknown: nil)
-            let selector = LabelSelector(policy.attributes.at("spec.podSelector") ?? Value(.object([]), range: policy.range))
-            switch NetworkPolicyFacts.applies(policy, to: direction) {
-            case .success(let applies):
-                verdict.appliesToDirection = applies
-                // A policy that might select the pods matters only if it restricts this direction.
-                if applies, let reason = selector.unknownReason {
-                    verdict.unknown = "NetworkPolicy `\(policy.name)` has a pod selector Parapet cannot read (\(reason))"
-                }
-            case .failure(let unknown):
-                if verdict.selects || selector.isUnknown { verdict.unknown = unknown.reason }
-            }
-            if let open = NetworkPolicyFacts.openRules(policy, direction: direction).first { verdict.allowsAll = (open.range, open.reason) }
+        var allowsNothing: [NodeID: Bool] = [:]
+        for shape in policies where Graph.scopesMeet(shape.node.scope, workload.scope) {
+            var verdict = shape.verdict
+            verdict.selects = selecting.contains(shape.node.id)
+            if let reason = shape.typesUnknown, verdict.selects || shape.selectorIsUnknown { verdict.unknown = reason }
+            allowsNothing[shape.node.id] = shape.allowsNothing
             verdicts.append(verdict)
         }
         let isolating = verdicts.filter { $0.selects && $0.appliesToDirection && $0.unknown == nil }
@@ -119,11 +142,8 @@ extension NetworkPosture {
             return NetworkPosture(state: .allowsAll, reason: "NetworkPolicy `\(open.name)` \(rule.reason)", policies: verdicts)
         }
         if !isolating.isEmpty {
-            let allowsNothing = isolating.allSatisfy { verdict in
-                (graph[verdict.policy].attributes.at(direction.section)?.elements ?? []).isEmpty
-            }
             let names = isolating.map { "`\($0.name)`" }.joined(separator: ", ")
-            return allowsNothing
+            return isolating.allSatisfy({ allowsNothing[$0.policy] == true })
                 ? NetworkPosture(state: .denied, reason: "NetworkPolicy \(names) allows no \(direction.rawValue.lowercased()) traffic", policies: verdicts)
                 : NetworkPosture(state: .restricted, reason: "NetworkPolicy \(names) restricts \(direction.rawValue.lowercased())", policies: verdicts)
         }

@@ -39,9 +39,8 @@ public struct WorkloadFacts: Sendable {
         isLongRunning = table?.lifecycle == .service
         injectedProbes = table?.injectedProbes ?? []
         let namespace = workload.namespace ?? "default"
-        let policies = index.policies[namespace] ?? []
-        egress = NetworkPosture.of(workload, direction: .egress, policies: policies, graph: graph)
-        ingress = NetworkPosture.of(workload, direction: .ingress, policies: policies, graph: graph)
+        egress = NetworkPosture.of(workload, direction: .egress, policies: index.egressPolicies[namespace] ?? [], graph: graph)
+        ingress = NetworkPosture.of(workload, direction: .ingress, policies: index.ingressPolicies[namespace] ?? [], graph: graph)
         let selectors = graph.edges(to: workload.id, label: .selects).map { graph[$0.from] }
         services = selectors.filter { $0.kind == .service }.map(\.id)
         var monitors = graph.edges(to: workload.id, label: .monitors).map(\.from)

@@ -19,7 +19,12 @@ import ParapetSyntax
 public final class ClassificationCache: @unchecked Sendable {
     public let file: String
     private var known: Set<String>
-    private var added: Set<String> = []
+    /// Paths with an entry: only their files are hashed on lookup (hashing every candidate cost
+    /// more than the parses it saved on a repository of manifests).
+    private var knownPaths: Set<String> = []
+    private var added: [String: String] = [:]
+    /// The file's lines as read, written back with what was learned.
+    private var lines: Set<String> = []
     private let lock = NSLock()
     /// A bound on the file (about 7 MB): past it the cache starts over.
     static let maximumEntries = 100_000
@@ -28,8 +33,19 @@ public final class ClassificationCache: @unchecked Sendable {
         let safeKey = String(key.unicodeScalars.map { CharacterSet.alphanumerics.contains($0) || $0 == "." || $0 == "-" ? Character($0) : "_" })
         file = directory + "/" + safeKey + "/unrecognised-files"
         let text = (FileManager.default.contents(atPath: file)).map { String(decoding: $0, as: UTF8.self) } ?? ""
-        known = Set(text.split(separator: "\n").filter { $0.count == 64 && $0.allSatisfy(\.isHexDigit) }.map(String.init))
-        if known.count > Self.maximumEntries { known = [] }
+        var known: Set<String> = []
+        for line in text.split(separator: "\n") {
+            let parts = line.split(separator: " ", maxSplits: 1)
+            guard let hash = parts.first, hash.count == 64, hash.allSatisfy(\.isHexDigit) else { continue }
+            known.insert(String(hash))
+            lines.insert(String(line))
+            if parts.count == 2 { knownPaths.insert(String(parts[1])) }
+        }
+        self.known = known.count > Self.maximumEntries ? [] : known
+        if known.count > Self.maximumEntries {
+            knownPaths = []
+            lines = []
+        }
     }
 
     /// Key of a file: its display path and its bytes.
@@ -43,10 +59,16 @@ public final class ClassificationCache: @unchecked Sendable {
         return known.contains(key)
     }
 
-    public func recordUnrecognised(_ key: String) {
+    public func recordUnrecognised(_ key: String, path: String) {
         lock.lock()
-        if !known.contains(key) { added.insert(key) }
+        if !known.contains(key), !path.contains("\n") { added[key] = path }
         lock.unlock()
+    }
+
+    func mayHaveEntry(_ path: String) -> Bool {
+        lock.lock()
+        defer { lock.unlock() }
+        return knownPaths.contains(path)
     }
 
     /// Files skipped thanks to the cache in this run (for tests and `--cache-dir` measurements).
@@ -58,7 +80,8 @@ public final class ClassificationCache: @unchecked Sendable {
         lock.lock()
         defer { lock.unlock() }
         guard !added.isEmpty else { return }
-        let all = known.union(added).sorted()
+        for (key, path) in added { lines.insert("\(key) \(path)") }
+        let all = lines.sorted()
         let folder = (file as NSString).deletingLastPathComponent
         let temporary = file + ".\(ProcessInfo.processInfo.processIdentifier).tmp"
         do {
@@ -68,8 +91,9 @@ public final class ClassificationCache: @unchecked Sendable {
         } catch {
             try? FileManager.default.removeItem(atPath: temporary)
         }
-        known = Set(all)
-        added = []
+        known.formUnion(added.keys)
+        knownPaths.formUnion(added.values)
+        added = [:]
     }
 
     /// Loads one file, consulting the cache for files that must be parsed to be classified.
@@ -81,15 +105,14 @@ public final class ClassificationCache: @unchecked Sendable {
             return loader.load(file)
         }
         let bytes = [UInt8](data)
-        let key = Self.key(path: file.displayPath, bytes: bytes)
-        if isUnrecognised(key) {
+        if mayHaveEntry(file.displayPath), isUnrecognised(Self.key(path: file.displayPath, bytes: bytes)) {
             lock.lock()
             hits += 1
             lock.unlock()
             return nil
         }
         let parsed = loader.load(SourceFile(path: file.displayPath, bytes: bytes))
-        if parsed == nil { recordUnrecognised(key) }
+        if parsed == nil { recordUnrecognised(Self.key(path: file.displayPath, bytes: bytes), path: file.displayPath) }
         return parsed
     }
 }

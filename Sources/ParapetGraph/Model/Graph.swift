@@ -108,6 +108,13 @@ public struct Graph: Sendable {
 
     public init() {}
 
+    /// Makes room for `count` more nodes, so that adding many does not rehash the indexes.
+    public mutating func reserveCapacity(nodes count: Int) {
+        nodes.reserveCapacity(nodes.count + count)
+        byAddress.reserveCapacity(byAddress.count + count)
+        byLocal.reserveCapacity(byLocal.count + count)
+    }
+
     /// Adds a node. An address already taken in its scope never drops the new object: it is
     /// added as `local#2` (`#3`, ...) and recorded in `duplicates`.
     @discardableResult

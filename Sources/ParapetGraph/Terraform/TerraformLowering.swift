@@ -330,7 +330,10 @@ private struct Lowering {
         // Pending nodes are already in a deterministic order (roots sorted, files sorted, blocks in
         // source order, instances in key order), so they are added as they are.
         var ids: [NodeID] = []
+        ids.reserveCapacity(pending.count)
         var byDeclaration: [NodeAddress: [NodeID]] = [:]
+        byDeclaration.reserveCapacity(pending.count)
+        graph.reserveCapacity(nodes: pending.count)
         for node in pending {
             let id = graph.add(address: Graph.terraformAddress(root: node.root, local: node.local), kind: node.kind, type: node.type,
                                range: node.range, headerRange: node.header, attributes: node.attributes, multiplicity: node.multiplicity,

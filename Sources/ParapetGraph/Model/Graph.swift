@@ -103,6 +103,8 @@ public struct Graph: Sendable {
     private var byAddress: [NodeAddress: NodeID] = [:]
     /// Nodes by their address within a scope, across scopes (for scope-aware lookups).
     private var byLocal: [String: [NodeID]] = [:]
+    /// The next ordinal of each repeated address, so that many repeats stay linear.
+    private var nextOrdinal: [NodeAddress: Int] = [:]
     private var outgoing: [NodeID: [Int]] = [:]
     private var incoming: [NodeID: [Int]] = [:]
 
@@ -125,8 +127,9 @@ public struct Graph: Sendable {
         var repeated: NodeID?
         if let existing = byAddress[address] {
             repeated = existing
-            var ordinal = 2
+            var ordinal = nextOrdinal[address] ?? 2
             while byAddress[NodeAddress(scope: address.scope, "\(address.local)#\(ordinal)")] != nil { ordinal += 1 }
+            nextOrdinal[address] = ordinal + 1
             unique = NodeAddress(scope: address.scope, "\(address.local)#\(ordinal)")
         }
         let id = NodeID(index: nodes.count)

@@ -31,6 +31,8 @@ public struct ScanOptions: Sendable {
     /// A file read from standard input (`parapet scan -`), under the path it stands for: it
     /// replaces the file of that path on disk, if there is one, and is read like any other.
     public var standardInput: SourceFile?
+    /// Count objects read and analysed per kind into `ScanResult.census` (`--statistics`).
+    public var countObjects = false
 
     public init(roots: [String], limits: ScanLimits = ScanLimits(), configPath: String? = nil,
                 workingDirectory: String = FileManager.default.currentDirectoryPath,
@@ -59,8 +61,8 @@ public struct ScanResult: Sendable {
     public var rules: [RuleMetadata]
     /// The graph the rules ran on (for `parapet agents` and `parapet graph`).
     public var graph: Graph
-    /// Objects read and nodes built, per kind.
-    public var census: Census
+    /// Objects read and nodes built, per kind, when `ScanOptions.countObjects` asked for it.
+    public var census: Census?
     /// Seconds spent in each stage, in pipeline order (for `make bench`).
     public var timings: [(stage: String, seconds: Double)] = []
 }
@@ -77,8 +79,10 @@ public struct BuiltScan: Sendable {
     public var notes: [String]
     /// Display path → the real file it is (through symlinks).
     public var realPaths: [String: String]
-    public var census: Census
     public var timings: [(stage: String, seconds: Double)]
+
+    /// Objects read and nodes built, per kind: counted on demand (`--statistics`, tests).
+    public var census: Census { Census(files: parsed, graph: graph) }
 }
 
 /// discover → load (in parallel) → findings. Later stages (graph, facts, rules) slot in between.
@@ -149,7 +153,7 @@ public enum Scan {
         findings += loweringDiagnostics.map(diagnosticFinding) + duplicateFindings(graph)
         let realPaths = Dictionary(discovered.map { ($0.displayPath, $0.realPath) }, uniquingKeysWith: { first, _ in first })
         return BuiltScan(configuration: configuration, files: files, parsed: parsed, graph: graph, facts: facts, findings: findings, notes: notes,
-                         realPaths: realPaths, census: Census(files: parsed, graph: graph), timings: timings)
+                         realPaths: realPaths, timings: timings)
     }
 
     public static func run(_ options: ScanOptions) throws -> ScanResult {
@@ -186,7 +190,7 @@ public enum Scan {
         lap("report")
         return ScanResult(files: built.files, findings: findings, notes: built.notes, sources: sources,
                           rules: (MetaRules.all + rules.map(\.metadata)).sorted { $0.code < $1.code }, graph: built.graph,
-                          census: built.census, timings: built.timings)
+                          census: options.countObjects ? built.census : nil, timings: built.timings)
     }
 
     /// The `--var-file` files, read as tfvars (HCL, or JSON for `.json`).

@@ -129,6 +129,7 @@ struct ScanCommand: ParsableCommand {
             throw RunError("\(writeBaseline != nil ? "--write-baseline" : "--prune-baseline") needs a scan of everything: drop --diff and the paths given with --context")
         }
         options.varFiles = varFiles
+        options.countObjects = statistics
         options.only = Self.selectors(select)
         options.ignore = Self.selectors(ignore)
         if let unknown = (options.only + options.ignore).first(where: { !Configuration.isKnownSelector($0) }) {
@@ -162,7 +163,7 @@ struct ScanCommand: ParsableCommand {
         }
         let rendered = Reporting.render(result, format: format, color: useColor, workingDirectory: options.workingDirectory, notes: notes)
         try write(rendered)
-        if statistics { FileHandle.standardError.write(Data(Self.statistics(result.census).utf8)) }
+        if let census = result.census { FileHandle.standardError.write(Data(Self.statistics(census).utf8)) }
         // A broken configuration means the scan did not run as intended: that is never a pass.
         if !configurationErrors.isEmpty {
             if format != .text || output != nil { throw configurationFailure(configurationErrors) }

@@ -73,7 +73,7 @@ public struct TerraformReferences: Sendable {
 
 extension SourceRange {
     /// Whether `other` lies inside this range, in the same file.
-    func encloses(_ other: SourceRange) -> Bool {
+    public func encloses(_ other: SourceRange) -> Bool {
         other.path == path && other.start >= start && other.end <= end
     }
 }

@@ -28,14 +28,8 @@ public struct Census: Sendable {
         for file in files {
             switch file.kind {
             case .kubernetes, .kagent:
-                // The same documents and `List` items the lowering reads, without converting them.
-                for document in file.documents where document.isMapping {
-                    let kind = document["kind"]?.string
-                    let items = (kind == "List" || kind?.hasSuffix("List") == true) ? document["items"]?.sequence : nil
-                    for object in items ?? [document] where object["apiVersion"]?.string != nil {
-                        guard let objectKind = object["kind"]?.string else { continue }
-                        read[ObjectKey(object.range)] = "kubernetes \(objectKind)"
-                    }
+                for object in KubernetesLowering.objectNodes(in: file) {
+                    read[ObjectKey(object.node.range)] = "kubernetes \(object.kind)"
                 }
             case .terraform, .terraformJSON:
                 let blocks = file.kind == .terraformJSON ? TerraformJSON.blocks(file) : (file.hcl?.body.blocks ?? [])

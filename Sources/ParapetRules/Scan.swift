@@ -238,7 +238,7 @@ public enum Scan {
             var named = 0
             for other in group {
                 guard let address = other.address, let node = graph.node(address), let root = node.terraformRoot,
-                      let local = node.localAddress, local.hasPrefix("module."), let call = Self.moduleCall(of: local),
+                      let local = node.localAddress, local.hasPrefix("module."), let call = TerraformAddress.moduleCall(of: local),
                       !first.related.contains(where: { $0.message == "also through `\(node.displayAddress)`" }) else { continue }
                 named += 1
                 if named > 10 { continue }
@@ -248,19 +248,6 @@ public enum Scan {
             if named > 10 { first.related.append(RelatedLocation(range: first.range, message: "and \(named - 10) more module calls")) }
             return first
         }
-    }
-
-    /// `module.a` or `module.a["k"]` of `module.a["k"].aws_s3_bucket.b`.
-    static func moduleCall(of local: String) -> String? {
-        guard local.hasPrefix("module.") else { return nil }
-        var inKey = false
-        var index = local.index(local.startIndex, offsetBy: "module.".count)
-        while index < local.endIndex {
-            let character = local[index]
-            if character == "[" { inKey = true } else if character == "]" { inKey = false } else if character == ".", !inKey { break }
-            index = local.index(after: index)
-        }
-        return String(local[..<index])
     }
 
     /// Drops findings of disabled rules and per-path ignores; applies severity overrides.

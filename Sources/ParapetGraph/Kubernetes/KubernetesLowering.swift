@@ -6,16 +6,22 @@ import ParapetSyntax
 public enum KubernetesLowering {
     /// The objects of a YAML or JSON file: one per document, `List` items expanded.
     public static func objects(in file: ParsedFile) -> [KubernetesObject] {
-        var objects: [KubernetesObject] = []
+        objectNodes(in: file).compactMap { KubernetesObject(body: Value($0.node), origin: file.kind, location: file.source.path) }
+    }
+
+    /// The documents and `List` items that are objects (they have `apiVersion` and `kind`),
+    /// before conversion: what the lowering reads and the census counts.
+    public static func objectNodes(in file: ParsedFile) -> [(node: DataNode, kind: String)] {
+        var found: [(node: DataNode, kind: String)] = []
         for document in file.documents where document.isMapping {
-            let value = Value(document)
-            if value["kind"]?.string == "List" || value["kind"]?.string?.hasSuffix("List") == true, let items = value["items"]?.list {
-                objects += items.compactMap { KubernetesObject(body: $0, origin: file.kind, location: file.source.path) }
-            } else if let object = KubernetesObject(body: value, origin: file.kind, location: file.source.path) {
-                objects.append(object)
+            let kind = document["kind"]?.string
+            let items = (kind == "List" || kind?.hasSuffix("List") == true) ? document["items"]?.sequence : nil
+            for object in items ?? [document] {
+                guard object["apiVersion"]?.string != nil, let objectKind = object["kind"]?.string else { continue }
+                found.append((object, objectKind))
             }
         }
-        return objects
+        return found
     }
 
     /// Adds every object of the Kubernetes files and the objects Terraform declared, in their
@@ -25,8 +31,8 @@ public enum KubernetesLowering {
         let read = manifests.map { ($0.source.path, objects(in: $0)) }
         let units = DeploymentUnits(kustomizations: files.filter { $0.kind == .kustomization },
                                     scannedPaths: Set(files.map(\.source.path))) { excluded in
-            read.filter { !excluded.contains($0.0) }.flatMap { $0.1 }.map { ($0.identity(), $0.location) }
-                + declared.map { ($0.identity(), $0.location) }
+            read.filter { !excluded.contains($0.0) }.flatMap { $0.1 }.map { ($0.localAddress, $0.location) }
+                + declared.map { ($0.localAddress, $0.location) }
         }
         for (path, objects) in read {
             for object in objects {

@@ -52,13 +52,11 @@ public struct KubernetesObject: Sendable {
         root == "." ? "(terraform root)" : "\(root)/(terraform root)"
     }
 
-    /// The address within a deployment unit: `k8s:apps/Deployment/agents/bot`.
+    /// The address within a deployment unit, which is also what makes two objects the same
+    /// object to the API server (group, kind, namespace, name): `k8s:apps/Deployment/agents/bot`.
     public var localAddress: String {
         "k8s:\(group)/\(kind)/" + (effectiveNamespace.map { "\($0)/" } ?? "") + name
     }
-
-    /// What makes two objects the same object to the API server: group, kind, namespace, name.
-    public func identity() -> String { localAddress }
 
     /// Workloads by the `WorkloadKind` table (group and kind); the rest by kind, except that a
     /// `Service` outside the core group (Knative's) is not a core Service.

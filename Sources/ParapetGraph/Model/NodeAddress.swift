@@ -19,6 +19,35 @@ public struct NodeAddress: Hashable, Comparable, Sendable, CustomStringConvertib
     public static func < (lhs: NodeAddress, rhs: NodeAddress) -> Bool { lhs.description < rhs.description }
 }
 
+/// Terraform addresses within a root: `module.a["k"].module.b.aws_s3_bucket.c[0]`.
+public enum TerraformAddress {
+    /// Where the first `module.NAME` or `module.NAME[KEY]` step of `local` ends (before its
+    /// `.`), or nil when `local` does not start with one. A key may hold dots (`["a.b"]`).
+    public static func endOfModuleStep(_ local: Substring) -> Substring.Index? {
+        guard local.hasPrefix("module.") else { return nil }
+        var index = local.index(local.startIndex, offsetBy: "module.".count)
+        var inKey = false
+        while index < local.endIndex {
+            let character = local[index]
+            if character == "[" { inKey = true } else if character == "]" { inKey = false } else if character == ".", !inKey { break }
+            index = local.index(after: index)
+        }
+        return index
+    }
+
+    /// `module.a["k"]` of `module.a["k"].aws_s3_bucket.b`.
+    public static func moduleCall(of local: String) -> String? {
+        endOfModuleStep(Substring(local)).map { String(local[..<$0]) }
+    }
+
+    /// `aws_s3_bucket.b` of `module.a.module.b.aws_s3_bucket.b`: the address inside its module.
+    public static func withinModule(_ local: String) -> String {
+        var rest = Substring(local)
+        while let end = endOfModuleStep(rest), end < rest.endIndex { rest = rest[rest.index(after: end)...] }
+        return String(rest)
+    }
+}
+
 /// What an edge says about its two ends.
 public enum EdgeLabel: String, Sendable, Hashable, CaseIterable, Comparable, CustomStringConvertible {
     /// A NetworkPolicy or Service selects a workload's pods.

@@ -1,15 +1,10 @@
 import ParapetCore
+import ParapetFacts
 import ParapetGraph
 
 extension GraphNode {
     /// Whether a range lies inside this node's block.
     func encloses(_ range: SourceRange) -> Bool { self.range.encloses(range) }
-}
-
-extension SourceRange {
-    func encloses(_ other: SourceRange) -> Bool {
-        other.path == path && other.start >= start && other.end <= end
-    }
 }
 
 extension Value {

@@ -27,19 +27,6 @@ extension GraphNode {
     /// `module.db.aws_db_instance.main`): what messages name, so that one block instantiated by
     /// several module calls gives one message, which the scan merges into one finding.
     var addressInModule: String {
-        var rest = Substring(localAddress ?? address.local)
-        // Drops `module.NAME.` and `module.NAME[KEY].` steps; a key may hold dots (`["a.b"]`).
-        while rest.hasPrefix("module.") {
-            var index = rest.index(rest.startIndex, offsetBy: "module.".count)
-            var inKey = false
-            while index < rest.endIndex {
-                let character = rest[index]
-                if character == "[" { inKey = true } else if character == "]" { inKey = false } else if character == ".", !inKey { break }
-                index = rest.index(after: index)
-            }
-            guard index < rest.endIndex else { break }
-            rest = rest[rest.index(after: index)...]
-        }
-        return String(rest)
+        TerraformAddress.withinModule(localAddress ?? address.local)
     }
 }

@@ -55,7 +55,7 @@ public final class Loader {
             return parsed
         case .sniff(let syntax, let hint):
             let text = Self.text(source)
-            if syntax == .yaml && FileClassifier.looksLikeHelmTemplate(text) && (hint == .helmTemplate || text.contains("apiVersion")) {
+            if syntax == .yaml && FileClassifier.looksLikeHelmTemplate(text) && (hint == .helmTemplate || text.containsBytes("apiVersion")) {
                 return ParsedFile(source: source, kind: .helmTemplate, tree: nil)
             }
             let parsed = parse(source, syntax: syntax, kind: hint ?? .kubernetes)
@@ -105,8 +105,8 @@ public final class Loader {
 
     static func declaresKind(_ text: Substring, syntax: Syntax) -> Bool {
         switch syntax {
-        case .yaml: text.contains("apiVersion:") && text.contains("kind:")
-        case .json: text.contains("\"mcpServers\"") || text.contains("\"resource_changes\"")
+        case .yaml: text.containsBytes("apiVersion:") && text.containsBytes("kind:")
+        case .json: text.containsBytes("\"mcpServers\"") || text.containsBytes("\"resource_changes\"")
         default: false
         }
     }

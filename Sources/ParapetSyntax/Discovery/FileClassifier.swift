@@ -98,8 +98,8 @@ public enum FileClassifier {
 
     /// Helm templates do not parse as YAML; the markers decide before any parse.
     public static func looksLikeHelmTemplate(_ text: Substring) -> Bool {
-        text.contains("{{") && (text.contains(".Values") || text.contains(".Release") || text.contains(".Chart")
-            || text.contains("include \"") || text.contains("{{-"))
+        text.containsBytes("{{") && (text.containsBytes(".Values") || text.containsBytes(".Release") || text.containsBytes(".Chart")
+            || text.containsBytes("include \"") || text.containsBytes("{{-"))
     }
 
     static func sniffJSON(_ root: DataNode?, hint: FileKind?) -> FileKind? {
@@ -194,8 +194,8 @@ public enum FileClassifier {
         guard let root, root["name"] != nil, root["description"] != nil else { return nil }
         let agentKeys = ["tools", "model", "permissionMode", "maxTurns", "disallowedTools", "mcpServers", "color"]
         let lower = path.lowercased()
-        if lower.contains(".github/agents/") || lower.contains(".github/chatmodes/") { return .copilotAgent }
-        return agentKeys.contains(where: { root[$0] != nil }) || lower.contains("agents/") ? .claudeSubagent : nil
+        if lower.containsBytes(".github/agents/") || lower.containsBytes(".github/chatmodes/") { return .copilotAgent }
+        return agentKeys.contains(where: { root[$0] != nil }) || lower.containsBytes("agents/") ? .claudeSubagent : nil
     }
 
     static func sniffYAML(_ documents: [DataNode], hint: FileKind?, path: String, text: Substring) -> FileKind? {
@@ -210,7 +210,7 @@ public enum FileClassifier {
         if first["jobs"] != nil && (first["on"] != nil || first[""] != nil || hint == .agentWorkflow) {
             let agentActions = ["anthropics/claude-code-action", "openai/codex-action", "google-github-actions/run-gemini-cli",
                                 "@anthropic-ai/claude-code", "--dangerously-skip-permissions"]
-            if agentActions.contains(where: { text.contains($0) }) { return .agentWorkflow }
+            if agentActions.contains(where: { text.containsBytes($0) }) { return .agentWorkflow }
             // A `run:` step that calls the Claude Code CLI.
             let runsClaude = text.split(separator: "\n").contains { line in
                 let trimmed = line.drop(while: { $0 == " " || $0 == "-" })

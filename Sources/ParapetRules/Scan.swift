@@ -28,6 +28,8 @@ public struct ScanOptions: Sendable {
     public var reportScope = ReportScope()
     /// Remembers files parsed only to find they are of no kind (`--cache-dir`); nil: no cache.
     public var classificationCache: ClassificationCache?
+    /// Parsed HCL trees kept between runs (`--cache-dir`); nil: parse every file.
+    public var parseCache: ParseCache?
     /// A file read from standard input (`parapet scan -`), under the path it stands for: it
     /// replaces the file of that path on disk, if there is one, and is read like any other.
     public var standardInput: SourceFile?
@@ -99,6 +101,7 @@ public enum Scan {
         let next = AtomicCounter()
         DispatchQueue.concurrentPerform(iterations: workers) { _ in
             let loader = Loader(limits: options.limits)
+            loader.parseCache = options.parseCache
             while true {
                 let index = next.increment()
                 guard index < files.count else { break }
@@ -110,6 +113,7 @@ public enum Scan {
             }
         }
         options.classificationCache?.save()
+        options.parseCache?.prune()
         return slots.values.compactMap { $0 }
     }
 

@@ -7,6 +7,8 @@ import ParapetCore
 public final class Loader {
     public let limits: ScanLimits
     private let hcl: HCLParser
+    /// Parsed HCL kept between runs; nil: parse every file.
+    public var parseCache: ParseCache?
 
     public init(limits: ScanLimits = ScanLimits()) {
         self.limits = limits
@@ -77,7 +79,7 @@ public final class Loader {
 
     func parse(_ source: SourceFile, syntax: Syntax, kind: FileKind) -> ParsedFile {
         if syntax == .hcl {
-            let result = hcl.parse(source)
+            let result = parseCache.map { $0.hcl(source, limits: limits) { hcl.parse(source) } } ?? hcl.parse(source)
             return ParsedFile(source: source, kind: kind, tree: .hcl(result.file), comments: result.comments, diagnostics: result.diagnostics)
         }
         let result: DataParseResult

@@ -110,20 +110,30 @@ struct ClientFacts {
     }
 }
 
+/// How a format spells a boolean.
+enum BooleanSpelling: Sendable {
+    /// JSON clients: `true` / `false`, and the same words quoted (people quote them).
+    case json
+    /// YAML 1.1 and environment-style readers (Kubernetes operators, Python frameworks, env
+    /// flags): also `yes` / `no`, `on` / `off`, `1` / `0`, and integers.
+    case loose
+}
+
 /// Small readers over `DataNode` that never trap on a value of the wrong type: a key whose value
 /// has an unexpected shape reads as missing.
 enum ClientData {
-    /// A boolean: JSON / YAML booleans, and the strings `true` / `false` (people quote them).
-    static func bool(_ node: DataNode?) -> Bool? {
+    /// A boolean as a client reads it. Every adapter reads booleans here, each with its format's
+    /// spelling, so two adapters cannot disagree about one value.
+    static func bool(_ node: DataNode?, _ spelling: BooleanSpelling = .json) -> Bool? {
         guard let scalar = node?.scalar else { return nil }
         switch scalar.value {
         case .bool(let b): return b
         case .string(let s):
-            switch s.lowercased() {
-            case "true": return true
-            case "false": return false
-            default: return nil
-            }
+            let word = s.lowercased()
+            if word == "true" || (spelling == .loose && ["1", "yes", "on"].contains(word)) { return true }
+            if word == "false" || (spelling == .loose && ["0", "no", "off"].contains(word)) { return false }
+            return nil
+        case .int(let i) where spelling == .loose: return i != 0
         default: return nil
         }
     }

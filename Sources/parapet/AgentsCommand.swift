@@ -32,7 +32,7 @@ struct AgentsCommand: ParsableCommand {
         } catch let error as Discovery.DiscoveryError {
             throw RunError(error.description)
         }
-        let cards = AgentCard.cards(graph: result.graph, findings: result.findings, pinning: ModelPinningDescription.describe)
+        let cards = AgentCard.cards(graph: result.graph, findings: result.findings, facts: result.facts, pinning: ModelPinningDescription.describe)
         switch format {
         case .text: print(AgentCardRenderer.text(cards), terminator: "")
         case .markdown: print(AgentCardRenderer.markdown(cards), terminator: "")

@@ -258,6 +258,32 @@ public struct WorkflowStepFacts: Sendable {
     }
 }
 
+/// The pods an operator runs an agent in, when the agent's manifest decides them rather than a
+/// workload of the scan: a kagent Agent runs as Deployment `<name>` in its namespace, its pods
+/// labelled by the kagent controller. The NetworkPolicies of that namespace that select these
+/// labels decide the agent's network (ParapetFacts).
+public struct AgentPods: Sendable {
+    public var namespace: String
+    /// The pods' labels.
+    public var labels: [String: String]
+    /// The deployment unit (scope) of the agent's object: policies of other units do not apply.
+    public var scope: String
+    /// What runs them, in words: `Deployment kagent/k8s-agent (created by the kagent controller)`.
+    public var workload: String
+    /// The address of that workload, when the scan also holds it (rendered manifests).
+    public var workloadAddress: String
+    public var range: SourceRange
+
+    public init(namespace: String, labels: [String: String], scope: String, workload: String, workloadAddress: String, range: SourceRange) {
+        self.namespace = namespace
+        self.labels = labels
+        self.scope = scope
+        self.workload = workload
+        self.workloadAddress = workloadAddress
+        self.range = range
+    }
+}
+
 /// Everything one manifest says about one agent, in one shape for every format. Adapters fill
 /// it; rules read it.
 public struct AgentProfile: Sendable {
@@ -288,6 +314,12 @@ public struct AgentProfile: Sendable {
     /// Folders outside the project the agent may work in (Claude Code
     /// `permissions.additionalDirectories`, Codex `sandbox_workspace_write.writable_roots`), as written.
     public var directories: [(path: String, setting: String, range: SourceRange)] = []
+    /// The pods it runs in, when an operator creates them from the manifest (kagent).
+    public var pods: AgentPods?
+    /// Facets the manifest points elsewhere for, and why that could not be read: `models` →
+    /// "ModelConfig `kagent/x` is not in the scanned files". An empty list with a reason here is
+    /// unknown, not none.
+    public var unresolved: [String: String] = [:]
 
     public init(name: String, format: FileKind, range: SourceRange) {
         self.name = name

@@ -1,5 +1,6 @@
 import Foundation
 import ParapetCore
+import ParapetFacts
 import ParapetGraph
 import ParapetSyntax
 
@@ -24,6 +25,8 @@ public struct AgentCard: Sendable {
     public var approvalMode: String?
     public var endpoint: String?
     public var runsIn: [String]
+    /// Facets the manifest points elsewhere for that the scan does not hold, with why.
+    public var unresolved: [(facet: String, reason: String)] = []
     public var findings: [Finding]
     /// One row of the onboarding summary table.
     public var summary = Summary()
@@ -42,10 +45,11 @@ public struct AgentCard: Sendable {
 
         public init() {}
 
-        init(profile: AgentProfile, card: AgentCard, capabilities: ToolCapabilities) {
+        init(profile: AgentProfile, card: AgentCard, pods: NetworkPosture?, capabilities: ToolCapabilities) {
             if let models = card.models {
                 let literal = models.filter { $0.pinning != "set at run time" }
-                modelPinned = models.isEmpty ? "no" : literal.allSatisfy { $0.pinning == "pinned" } ? "yes"
+                modelPinned = models.isEmpty ? (profile.unresolved["models"] == nil ? "no" : "unknown")
+                    : literal.allSatisfy { $0.pinning == "pinned" } ? "yes"
                     : literal.contains { $0.pinning.hasPrefix("floating") } ? "no" : "unknown"
             }
             if let grants = profile.tools.value {
@@ -66,6 +70,15 @@ public struct AgentCard: Sendable {
                 }
             case .absent: network = "unknown"
             case .notExpressible: break
+            }
+            // The pods an operator runs the agent in decide its process's network.
+            if let pods {
+                switch pods.state {
+                case .notIsolated, .allowsAll: network = "yes"
+                case .restricted: network = "allow-list"
+                case .denied: network = "no"
+                case .unknown: network = "unknown"
+                }
             }
             if !profile.budgetKinds.isEmpty {
                 let set = Set(profile.budgets.filter { !$0.isUnlimited }.map(\.kind.rawValue)).sorted()
@@ -88,7 +101,8 @@ public struct AgentCard: Sendable {
     static func at(_ range: SourceRange) -> String { "\(range.path):\(range.start.line)" }
 
     /// Cards for every agent of the graph, with the findings whose node is the agent.
-    public static func cards(graph: Graph, findings: [Finding], pinning: (ModelReference, FileKind) -> String) -> [AgentCard] {
+    /// `facts` adds what only the Facts stage knows (the network of an operator's pods).
+    public static func cards(graph: Graph, findings: [Finding], facts: Facts? = nil, pinning: (ModelReference, FileKind) -> String) -> [AgentCard] {
         let capabilities = ToolCapabilities.builtIn
         return graph.agents.sorted { $0.key < $1.key }.map { id, profile in
             let node = graph[id]
@@ -124,6 +138,12 @@ public struct AgentCard: Sendable {
                 case .unknown: "unknown (\(egress.evidence))"
                 }
             }
+            let pods = facts?.agent(id)?.pods
+            if let pods {
+                let sandbox = profile.egress.value == nil ? "" : "; its sandbox: \(card.egress)"
+                card.egress = "pods of \(pods.pods.workload): \(pods.egress.state.rawValue) (\(pods.egress.reason))\(sandbox)"
+            }
+            card.unresolved = profile.unresolved.sorted { $0.key < $1.key }.map { ($0.key, $0.value) }
             if profile.budgetKinds.isEmpty {
                 card.budgets = "not expressible in this format"
             } else if profile.budgets.isEmpty {
@@ -139,7 +159,7 @@ public struct AgentCard: Sendable {
             // Servers, models and tools have their own rows; the links are what the agent runs in or hands work to.
             card.runsIn = graph.edges(from: id).filter { ![.usesServer, .usesModel, .callsTool].contains($0.label) }
                 .map { "\($0.label) \(graph[$0.to].address)" }
-            card.summary = Summary(profile: profile, card: card, capabilities: capabilities)
+            card.summary = Summary(profile: profile, card: card, pods: pods?.egress, capabilities: capabilities)
             return card
         }
     }

@@ -50,8 +50,10 @@ public enum AgentCardRenderer {
     /// The card as label/value rows, shared by text and Markdown.
     static func lines(_ card: AgentCard) -> [(String, String)] {
         var rows: [(String, String)] = []
+        let unresolved = Dictionary(card.unresolved.map { ($0.facet, $0.reason) }, uniquingKeysWith: { a, _ in a })
         if let models = card.models {
-            rows.append(("model", models.isEmpty ? "not set" : models.map { "\($0.id) (\($0.role), \($0.pinning)) at \($0.location)" }.joined(separator: "; ")))
+            let none = unresolved["models"].map { "unknown: \($0)" } ?? "not set"
+            rows.append(("model", models.isEmpty ? none : models.map { "\($0.id) (\($0.role), \($0.pinning)) at \($0.location)" }.joined(separator: "; ")))
         } else {
             rows.append(("model", "not expressible in this format"))
         }
@@ -64,9 +66,10 @@ public enum AgentCardRenderer {
             rows.append(("tools", "not expressible in this format"))
         }
         if let servers = card.servers {
-            if servers.isEmpty { rows.append(("servers", "none")) }
+            if servers.isEmpty && unresolved["servers"] == nil { rows.append(("servers", "none")) }
             for server in servers { rows.append(("server", "\(server.name): \(server.launch) (\(server.pinned))")) }
         }
+        if let missing = unresolved["servers"] { rows.append(("servers", "unknown: \(missing)")) }
         rows.append(("egress", card.egress))
         rows.append(("budgets", card.budgets))
         rows.append(("telemetry", card.telemetry))
@@ -96,6 +99,7 @@ public enum AgentCardRenderer {
             object["summary"] = ["modelPinned": summary.modelPinned, "canWrite": summary.canWrite, "network": summary.network,
                                  "caps": summary.caps, "telemetry": summary.telemetry, "approval": summary.approval,
                                  "approvalInheritedFrom": summary.approvalFrom ?? NSNull()] as [String: Any]
+            object["unresolved"] = Dictionary(card.unresolved.map { ($0.facet, $0.reason) }, uniquingKeysWith: { a, _ in a })
             object["approvalMode"] = card.approvalMode ?? NSNull()
             object["endpoint"] = card.endpoint ?? NSNull()
             object["findings"] = card.findings.map { ["code": $0.code, "severity": $0.severity.rawValue, "message": $0.message,

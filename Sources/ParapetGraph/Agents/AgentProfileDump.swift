@@ -27,6 +27,7 @@ public enum AgentProfileDump {
                 if let image = s.image { line += " image=\(image)" }
                 if let url = s.url { line += " url=\(url)" }
                 if s.disabled { line += " disabled" }
+                if let startup = s.startup { line += " (\(startup))" }
                 return line + " \(at(s.range))"
             }
         }

@@ -127,7 +127,8 @@ public struct AgentCard: Sendable {
                     let launch = server.url ?? server.image ?? ([server.command ?? ""] + server.arguments).joined(separator: " ")
                     let problems = PackageLaunch.problems(server)
                     let pinned = server.transport == .http || server.transport == .sse ? "remote" : (problems.isEmpty ? "pinned" : "not pinned")
-                    return Server(name: server.name + (server.disabled ? " (disabled)" : ""), launch: launch, pinned: pinned, location: at(server.range))
+                    let state = server.startup ?? (server.disabled ? "disabled" : nil)
+                    return Server(name: server.name + (state.map { " (\($0))" } ?? ""), launch: launch, pinned: pinned, location: at(server.range))
                 }
             }
             card.egress = describeFacet(profile.egress) { egress in

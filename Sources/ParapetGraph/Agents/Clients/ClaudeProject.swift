@@ -50,7 +50,7 @@ enum ClaudeProject {
                 profile = combine(profile, profiles[other])
                 dropped.insert(other)
             }
-            merged[first] = profile
+            merged[first] = startup(of: profile)
         }
         var result: [AgentProfile] = []
         for (index, profile) in profiles.enumerated() where !dropped.contains(index) {
@@ -81,6 +81,27 @@ enum ClaudeProject {
         p.budgetKinds = base.budgetKinds.union(later.budgetKinds)
         p.budgets = base.budgets + later.budgets
         p.links = base.links + later.links
+        if let servers = later.projectServers {
+            var joined = base.projectServers ?? ProjectServerApprovals()
+            joined.add(servers)
+            p.projectServers = joined
+        }
+        return p
+    }
+
+    /// The project's `.mcp.json` servers as its settings let them start: Claude Code never
+    /// starts a server of `disabledMcpjsonServers`, and asks a person before any other that the
+    /// settings do not approve. Servers of other files (a subagent's own) are not the file's.
+    static func startup(of profile: AgentProfile) -> AgentProfile {
+        guard var servers = profile.servers.value, profile.format == .claudeSettings || profile.projectServers != nil else { return profile }
+        let approvals = profile.projectServers ?? ProjectServerApprovals()
+        var p = profile
+        for i in servers.indices where servers[i].range.path.hasSuffix(".mcp.json") {
+            let decision = approvals.startup(of: servers[i].name)
+            servers[i].disabled = servers[i].disabled || decision.disabled
+            servers[i].startup = decision.note
+        }
+        p.servers = .present(servers)
         return p
     }
 

@@ -21,6 +21,7 @@ struct ClientFacts {
     var directories: [(path: String, setting: String, range: SourceRange)] = []
     var endpoint: AgentEndpoint?
     var version: (value: String, range: SourceRange)?
+    var projectServers: ProjectServerApprovals?
 
     mutating func merge(_ other: ClientFacts) {
         models += other.models
@@ -37,6 +38,11 @@ struct ClientFacts {
         directories += other.directories
         if let endpoint = other.endpoint { setEndpoint(endpoint) }
         if let version = other.version, self.version == nil { self.version = version }
+        if let servers = other.projectServers {
+            var joined = projectServers ?? ProjectServerApprovals()
+            joined.add(servers)
+            projectServers = joined
+        }
     }
 
     /// Several places can set the sandbox (CLI flags, embedded settings); the most open one is
@@ -106,6 +112,7 @@ struct ClientFacts {
         p.directories = directories
         if expressible.contains(.endpoint) { p.endpoint = endpoint.map { .present($0) } ?? .absent }
         if expressible.contains(.version) { p.agentVersion = version.map { .present($0) } ?? .absent }
+        p.projectServers = projectServers
         return p
     }
 }

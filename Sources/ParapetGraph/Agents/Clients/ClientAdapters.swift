@@ -6,6 +6,7 @@ let clientAdapters: [any AgentAdapter.Type] = [
     CopilotAgentAdapter.self,
     CursorPermissionsAdapter.self,
     MCPClientAdapter.self,
+    VSCodeSettingsAdapter.self,
     GeminiSettingsAdapter.self,
     AgentWorkflowAdapter.self,
 ]

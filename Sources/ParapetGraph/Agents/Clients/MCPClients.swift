@@ -55,6 +55,20 @@ struct MCPClient: Sendable {
     }
 
     var serversLabel: String { serversKey.joined(separator: ".") }
+
+    /// VS Code: servers can run sandboxed, which decides their network and their approval.
+    var hasSandboxes: Bool { approvalKeys.contains { if case .sandbox = $0 { true } else { false } } }
+}
+
+extension MCPServersReader.Result {
+    /// A sandboxed server's tools are auto-approved and its network is the sandbox's.
+    func applySandboxes(to facts: inout ClientFacts, client: MCPClient) {
+        for sandbox in sandboxes {
+            facts.setEgress(sandbox.egress)
+            facts.setApproval(ApprovalMode(mode: .bypass, setting: "\(client.serversLabel).\(sandbox.server).sandboxEnabled: true (sandboxed tools are auto-approved)",
+                                           range: sandbox.enabledAt))
+        }
+    }
 }
 
 extension MCPClient {
@@ -71,6 +85,9 @@ extension MCPClient {
     /// limited to `sandbox.network.allowedDomains`.
     static let vscode = MCPClient(agent: "vscode", kind: .vscodeMCP, serversKey: ["servers"], untypedURL: .http,
                                   approvalKeys: [.sandbox], tools: .always)
+    /// VS Code `settings.json` `mcp.servers`: the same servers in their older place.
+    static let vscodeSettings = MCPClient(agent: "vscode", kind: nil, serversKey: ["mcp", "servers"], untypedURL: .http,
+                                          approvalKeys: [.sandbox], tools: .always)
     /// Cline `cline_mcp_settings.json`: `autoApprove` tools run without asking; an untyped `url` is SSE.
     static let cline = MCPClient(agent: "cline", kind: .clineMCP, serversKey: ["mcpServers"], untypedURL: .sse,
                                  approvalKeys: [.list("autoApprove", .auto)], tools: .always, readsAnyForkWhenSniffed: true)
@@ -133,13 +150,9 @@ enum MCPClientAdapter: AgentAdapter {
         case .whenWritten: if read.approvalKeysSeen { expressible.insert(.tools) }
         case .never: break
         }
-        if client.approvalKeys.contains(where: { if case .sandbox = $0 { true } else { false } }) {
+        if client.hasSandboxes {
             expressible.formUnion([.egress, .approval])
-            for sandbox in read.sandboxes {
-                facts.setEgress(sandbox.egress)
-                facts.setApproval(ApprovalMode(mode: .bypass, setting: "\(client.serversLabel).\(sandbox.server).sandboxEnabled: true (sandboxed tools are auto-approved)",
-                                               range: sandbox.enabledAt))
-            }
+            read.applySandboxes(to: &facts, client: client)
         }
         return [facts.profile(name: client.agent, format: file.kind, range: root.range, expressible: expressible, budgetKinds: [])]
     }

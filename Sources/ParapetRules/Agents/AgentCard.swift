@@ -10,7 +10,11 @@ import ParapetSyntax
 public struct AgentCard: Sendable {
     public struct Model: Sendable { public var id: String; public var role: String; public var pinning: String; public var location: String }
     public struct Tool: Sendable { public var pattern: String; public var approval: String; public var reason: String; public var location: String }
-    public struct Server: Sendable { public var name: String; public var launch: String; public var pinned: String; public var location: String }
+    public struct Server: Sendable {
+        public var name: String; public var launch: String; public var pinned: String; public var location: String
+        /// Whether the client starts it, when not simply yes: `disabled`, `asks before starting`.
+        public var state: String?
+    }
 
     public var name: String
     public var format: String
@@ -25,6 +29,13 @@ public struct AgentCard: Sendable {
     public var approvalMode: String?
     public var endpoint: String?
     public var runsIn: [String]
+    /// The same agent in another checkout has the same identity: its format, the file that
+    /// defines it and its name.
+    public var identity: String { "\(format) \(location.split(separator: ":").first.map(String.init) ?? location) \(name)" }
+    /// The kinds of caps set (not unlimited), sorted; and the domains its network is held to,
+    /// when it is an allow-list. For comparing two checkouts (`AgentDiff`).
+    public var capKinds: [String] = []
+    public var allowedDomains: [String]?
     /// Facets the manifest points elsewhere for that the scan does not hold, with why.
     public var unresolved: [(facet: String, reason: String)] = []
     public var findings: [Finding]
@@ -128,7 +139,7 @@ public struct AgentCard: Sendable {
                     let problems = PackageLaunch.problems(server)
                     let pinned = server.transport == .http || server.transport == .sse ? "remote" : (problems.isEmpty ? "pinned" : "not pinned")
                     let state = server.startup ?? (server.disabled ? "disabled" : nil)
-                    return Server(name: server.name + (state.map { " (\($0))" } ?? ""), launch: launch, pinned: pinned, location: at(server.range))
+                    return Server(name: server.name, launch: launch, pinned: pinned, location: at(server.range), state: state)
                 }
             }
             card.egress = describeFacet(profile.egress) { egress in
@@ -161,6 +172,8 @@ public struct AgentCard: Sendable {
             card.runsIn = graph.edges(from: id).filter { ![.usesServer, .usesModel, .callsTool].contains($0.label) }
                 .map { "\($0.label) \(graph[$0.to].address)" }
             card.summary = Summary(profile: profile, card: card, pods: pods?.egress, capabilities: capabilities)
+            card.capKinds = Set(profile.budgets.filter { !$0.isUnlimited }.map(\.kind.rawValue)).sorted()
+            if pods == nil, case .allowList(let domains)? = profile.egress.value?.network { card.allowedDomains = domains.sorted() }
             return card
         }
     }

@@ -67,7 +67,9 @@ public enum AgentCardRenderer {
         }
         if let servers = card.servers {
             if servers.isEmpty && unresolved["servers"] == nil { rows.append(("servers", "none")) }
-            for server in servers { rows.append(("server", "\(server.name): \(server.launch) (\(server.pinned))")) }
+            for server in servers {
+                rows.append(("server", "\(server.name)\(server.state.map { " (\($0))" } ?? ""): \(server.launch) (\(server.pinned))"))
+            }
         }
         if let missing = unresolved["servers"] { rows.append(("servers", "unknown: \(missing)")) }
         rows.append(("egress", card.egress))
@@ -94,7 +96,8 @@ public enum AgentCardRenderer {
             object["tools"] = card.tools.map { groups in
                 groups.map { ["capability": $0.capability, "tools": $0.tools.map { ["pattern": $0.pattern, "approval": $0.approval, "reason": $0.reason, "location": $0.location] }] as [String: Any] }
             } ?? NSNull()
-            object["servers"] = card.servers.map { $0.map { ["name": $0.name, "launch": $0.launch, "pinned": $0.pinned, "location": $0.location] } } ?? NSNull()
+            object["servers"] = card.servers.map { $0.map { ["name": $0.name, "launch": $0.launch, "pinned": $0.pinned, "location": $0.location,
+                                                             "state": $0.state ?? NSNull()] as [String: Any] } } ?? NSNull()
             let summary = card.summary
             object["summary"] = ["modelPinned": summary.modelPinned, "canWrite": summary.canWrite, "network": summary.network,
                                  "caps": summary.caps, "telemetry": summary.telemetry, "approval": summary.approval,

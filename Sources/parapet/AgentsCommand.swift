@@ -16,12 +16,12 @@ struct AgentsCommand: ParsableCommand {
             what records its actions, and the findings that concern it.
             """)
 
-    enum Format: String, ExpressibleByArgument { case text, json, markdown }
+    enum Format: String, ExpressibleByArgument { case text, json, markdown, mermaid }
 
     @Argument(help: "Files or directories to read.")
     var paths: [String] = ["."]
 
-    @Option(name: .shortAndLong, help: "text, json or markdown.")
+    @Option(name: .shortAndLong, help: "text, json, markdown (with a Mermaid picture per agent) or mermaid (every agent's reach in one flowchart).")
     var format: Format = .text
 
     @Option(name: .customLong("diff"), help: ArgumentHelp(
@@ -42,6 +42,7 @@ struct AgentsCommand: ParsableCommand {
         case .text: print(AgentCardRenderer.text(cards), terminator: "")
         case .markdown: print(AgentCardRenderer.markdown(cards), terminator: "")
         case .json: print(AgentCardRenderer.json(cards), terminator: "")
+        case .mermaid: print(AgentCardRenderer.mermaid(cards), terminator: "")
         }
     }
 

@@ -7,7 +7,8 @@ import ParapetSyntax
 /// - `chat.tools.terminal.autoApprove`: command prefixes (or `/regex/`) mapped to `true` (runs
 ///   unasked), `false` (always asks), or `{ "approve": …, "matchCommandLine": … }`; ignored when
 ///   `chat.tools.terminal.enableAutoApprove` is `false`;
-/// - `chat.agent.maxRequests`: requests per agent session, a turn cap;
+/// - `chat.agent.maxRequests`: requests per agent session, a turn cap (VS Code has a default
+///   one, so leaving it out is no missing cap: the kind is expressible only when written);
 /// - `mcp.servers`: servers, in `.vscode/mcp.json`'s shape (the older place for them).
 /// Keys from code.visualstudio.com/docs (agents: approvals; MCP configuration) and the settings
 /// seen in the corpus, checked 2026-12-07. Models are picked in the chat view, not here.
@@ -22,8 +23,10 @@ enum VSCodeSettingsAdapter: AgentAdapter {
             facts.setApproval(ApprovalMode(mode: on ? .bypass : .normal, setting: "\(key): \(on)", range: node.range))
         }
         readTerminal(root, into: &facts)
+        var budgetKinds: Set<BudgetCap.Kind> = []
         if let node = root["chat.agent.maxRequests"], let value = node.string {
             facts.budgets.append(BudgetCap(kind: .turns, value: value, setting: "chat.agent.maxRequests", range: node.range))
+            budgetKinds.insert(.turns)
         }
         // The network is said only by a sandboxed server (the chat's own sandbox keys are not verified).
         var expressible: ClientFacts.Expressible = [.tools, .servers, .approval]
@@ -37,7 +40,7 @@ enum VSCodeSettingsAdapter: AgentAdapter {
             if !read.sandboxes.isEmpty { expressible.insert(.egress) }
         }
         return [facts.profile(name: "vscode", format: file.kind, range: root.range, expressible: expressible,
-                              budgetKinds: [.turns])]
+                              budgetKinds: budgetKinds)]
     }
 
     /// Terminal commands: a prefix runs every command line that starts with it, so it is read as

@@ -67,6 +67,8 @@ public struct ScanResult: Sendable {
     public var census: Census?
     /// Seconds spent in each stage, in pipeline order (for `make bench`).
     public var timings: [(stage: String, seconds: Double)] = []
+    /// The facts the rules read (for `parapet agents`).
+    public var facts: Facts?
 }
 
 /// What `Scan.build` produced: everything the rules need, and what the reports name.
@@ -194,7 +196,7 @@ public enum Scan {
         lap("report")
         return ScanResult(files: built.files, findings: findings, notes: built.notes, sources: sources,
                           rules: (MetaRules.all + rules.map(\.metadata)).sorted { $0.code < $1.code }, graph: built.graph,
-                          census: options.countObjects ? built.census : nil, timings: built.timings)
+                          census: options.countObjects ? built.census : nil, timings: built.timings, facts: built.facts)
     }
 
     /// The `--var-file` files, read as tfvars (HCL, or JSON for `.json`).

@@ -57,9 +57,12 @@ public enum FileClassifier {
             case (".cursor", "permissions.json"), (".cursor", "cli.json"), (".cursor", "cli-config.json"):
                 return .kind(.cursorPermissions)
             case (".vscode", "mcp.json"): return .kind(.vscodeMCP)
+            case (".vscode", "settings.json"): return .sniff(.json, hint: .vscodeSettings)
             case (".roo", "mcp.json"), (".kilocode", "mcp.json"): return .kind(.rooMCP)
             case (".windsurf", "mcp_config.json"), (".codeium", "mcp_config.json"): return .kind(.windsurfMCP)
             case (".gemini", "settings.json"): return .kind(.geminiSettings)
+            // A Gemini CLI extension: servers, excluded tools and context files, in the settings' keys.
+            case (_, "gemini-extension.json"): return .kind(.geminiSettings)
             // Kiro agents and MCP settings: no Kiro adapter yet, but their `mcpServers` are MCP
             // servers like any other, and the rest is not Gemini CLI settings.
             case (".kiro", "mcp.json"): return .kind(.mcpConfig)
@@ -104,6 +107,11 @@ public enum FileClassifier {
 
     static func sniffJSON(_ root: DataNode?, hint: FileKind?) -> FileKind? {
         guard let root, root.isMapping else { return nil }
+        // VS Code settings matter only where they configure the chat agent.
+        if hint == .vscodeSettings {
+            let agentKeys = (root.entries ?? []).contains { $0.name.hasPrefix("chat.") || ($0.name == "mcp" && $0.value["servers"] != nil) }
+            return agentKeys ? .vscodeSettings : nil
+        }
         if root["format_version"] != nil && (root["resource_changes"] != nil || root["planned_values"] != nil) {
             return .terraformPlan
         }

@@ -40,8 +40,10 @@ public enum TerraformLowering {
             lowering.instantiate(module, prefix: "", inputs: [:], tfvars: module.tfvars + varFiles, stack: [roots[index]], absent: nil)
             results.set(index, lowering)
         }
+        // Each lowering keeps its nodes until the flush; the merged one only the bookkeeping.
+        var lowerings = results.take()
         var merged = Lowering(modules: modules, references: references)
-        for lowering in results.all { merged.absorb(lowering) }
+        for lowering in lowerings { merged.absorb(lowering) }
         // Modules that only calls making no instance reach (`count = 0`) are lowered once, as not
         // existing, so that what they declare is still a node; a module some live call reached
         // already has its nodes.
@@ -56,8 +58,9 @@ public enum TerraformLowering {
             lowering.root = call.root
             lowering.instantiate(module, prefix: call.prefix, inputs: [:], tfvars: [], stack: call.stack, absent: call.reason)
             merged.absorb(lowering)
+            lowerings.append(lowering)
         }
-        merged.flush(into: &graph)
+        Lowering.flush(&lowerings, into: &graph)
         diagnostics += merged.diagnostics
         return merged.kubernetes
     }
@@ -106,8 +109,8 @@ private struct Lowering {
         self.references = references
     }
 
+    /// Everything but the nodes, which `flush` takes from each lowering in turn.
     mutating func absorb(_ other: Lowering) {
-        pending += other.pending
         kubernetes += other.kubernetes
         diagnostics += other.diagnostics
         instantiated.formUnion(other.instantiated)
@@ -326,24 +329,31 @@ private struct Lowering {
         return found
     }
 
-    func flush(into graph: inout Graph) {
+    /// Adds the nodes of every lowering, in order, then their reference edges. Each lowering's
+    /// nodes are released as they move into the graph, so that the peak holds them once.
+    static func flush(_ lowerings: inout [Lowering], into graph: inout Graph) {
         // Pending nodes are already in a deterministic order (roots sorted, files sorted, blocks in
         // source order, instances in key order), so they are added as they are.
-        var ids: [NodeID] = []
-        ids.reserveCapacity(pending.count)
+        let total = lowerings.reduce(0) { $0 + $1.pending.count }
         var byDeclaration: [NodeAddress: [NodeID]] = [:]
-        byDeclaration.reserveCapacity(pending.count)
-        graph.reserveCapacity(nodes: pending.count)
-        for node in pending {
-            let id = graph.add(address: Graph.terraformAddress(root: node.root, local: node.local), kind: node.kind, type: node.type,
-                               range: node.range, headerRange: node.header, attributes: node.attributes, multiplicity: node.multiplicity,
-                               instance: node.instance, origin: .terraform, terraform: (node.root, node.local))
-            ids.append(id)
-            byDeclaration[Graph.terraformAddress(root: node.root, local: node.declaration), default: []].append(id)
+        byDeclaration.reserveCapacity(total)
+        graph.reserveCapacity(nodes: total)
+        var references: [(from: NodeID, root: String, targets: [(String, SourceRange)])] = []
+        references.reserveCapacity(total)
+        for index in lowerings.indices {
+            let pending = lowerings[index].pending
+            lowerings[index].pending = []
+            for node in pending {
+                let id = graph.add(address: Graph.terraformAddress(root: node.root, local: node.local), kind: node.kind, type: node.type,
+                                   range: node.range, headerRange: node.header, attributes: node.attributes, multiplicity: node.multiplicity,
+                                   instance: node.instance, origin: .terraform, terraform: (node.root, node.local))
+                byDeclaration[Graph.terraformAddress(root: node.root, local: node.declaration), default: []].append(id)
+                if !node.references.isEmpty { references.append((id, node.root, node.references)) }
+            }
         }
-        for (node, from) in zip(pending, ids) {
-            for (target, range) in node.references {
-                for to in byDeclaration[Graph.terraformAddress(root: node.root, local: target)] ?? [] where to != from {
+        for (from, root, targets) in references {
+            for (target, range) in targets {
+                for to in byDeclaration[Graph.terraformAddress(root: root, local: target)] ?? [] where to != from {
                     graph.connect(from, to, label: .references, range: range)
                 }
             }
@@ -391,9 +401,12 @@ private final class RootResults: @unchecked Sendable {
         lock.unlock()
     }
 
-    var all: [Lowering] {
+    /// The lowerings in root order, leaving the slots empty (so the flush holds the only copy).
+    func take() -> [Lowering] {
         lock.lock()
         defer { lock.unlock() }
-        return slots.compactMap { $0 }
+        let all = slots.compactMap { $0 }
+        slots = []
+        return all
     }
 }

@@ -35,6 +35,9 @@ public struct ScanOptions: Sendable {
     public var standardInput: SourceFile?
     /// Count objects read and analysed per kind into `ScanResult.census` (`--statistics`).
     public var countObjects = false
+    /// Drop HCL trees once Terraform is evaluated (the CLI's scans: a lower peak of memory); the
+    /// result's `parsed` files then hold no HCL tree, so `BuiltScan.census` cannot count them.
+    public var releaseSyntaxTrees = false
 
     public init(roots: [String], limits: ScanLimits = ScanLimits(), configPath: String? = nil,
                 workingDirectory: String = FileManager.default.currentDirectoryPath,
@@ -152,7 +155,9 @@ public enum Scan {
         var loweringDiagnostics: [SyntaxDiagnostic] = []
         let varFiles = try loadVarFiles(options)
         findings += varFiles.flatMap(diagnosticFindings)
-        let graph = GraphBuilder.build(parsed, varFiles: varFiles, diagnostics: &loweringDiagnostics)
+        // Census counts read objects from the trees, so they are kept for it.
+        let graph = GraphBuilder.build(&parsed, varFiles: varFiles, releasingHCLTrees: options.releaseSyntaxTrees && !options.countObjects,
+                                       diagnostics: &loweringDiagnostics)
         lap("graph")
         let facts = Facts(graph: graph)
         lap("facts")

@@ -131,6 +131,7 @@ struct ScanCommand: ParsableCommand {
         }
         options.varFiles = varFiles
         options.countObjects = statistics
+        options.releaseSyntaxTrees = true
         options.only = Self.selectors(select)
         options.ignore = Self.selectors(ignore)
         if let unknown = (options.only + options.ignore).first(where: { !Configuration.isKnownSelector($0) }) {

@@ -17,6 +17,15 @@ public enum TerraformLowering {
     /// resources declare, for the Kubernetes lowering to place in their deployment units.
     public static func lower(_ files: [ParsedFile], varFiles: [ParsedFile] = [], into graph: inout Graph,
                              diagnostics: inout [SyntaxDiagnostic]) -> [KubernetesObject] {
+        var lowered = evaluate(files, varFiles: varFiles)
+        lowered.flush(into: &graph)
+        diagnostics += lowered.diagnostics
+        return lowered.kubernetes
+    }
+
+    /// Every root module evaluated, its nodes not yet in a graph. It holds no syntax tree: once
+    /// it exists, the caller may release the files' trees before the nodes move into the graph.
+    static func evaluate(_ files: [ParsedFile], varFiles: [ParsedFile]) -> Lowered {
         let modules = TerraformModuleSource.group(files)
         var called: Set<String> = []
         for (directory, module) in modules {
@@ -60,9 +69,19 @@ public enum TerraformLowering {
             merged.absorb(lowering)
             lowerings.append(lowering)
         }
-        Lowering.flush(&lowerings, into: &graph)
-        diagnostics += merged.diagnostics
-        return merged.kubernetes
+        for index in lowerings.indices { lowerings[index].modules = [:] }
+        return Lowered(lowerings: lowerings, kubernetes: merged.kubernetes, diagnostics: merged.diagnostics)
+    }
+
+    /// What `evaluate` made: the nodes of each lowering, in order, and what lowering found.
+    struct Lowered {
+        fileprivate var lowerings: [Lowering]
+        var kubernetes: [KubernetesObject]
+        var diagnostics: [SyntaxDiagnostic]
+
+        mutating func flush(into graph: inout Graph) {
+            Lowering.flush(&lowerings, into: &graph)
+        }
     }
 }
 
@@ -91,7 +110,8 @@ private struct BlockInstance {
 
 /// The state of one lowering.
 private struct Lowering {
-    let modules: [String: TerraformModuleSource]
+    /// Emptied once every instance is made, so that the flush holds no syntax tree.
+    var modules: [String: TerraformModuleSource]
     /// The root module being lowered.
     var root = "."
     var pending: [PendingNode] = []

@@ -20,8 +20,15 @@ public struct NetworkPosture: Sendable {
     public var state: State
     /// Why, in words: `namespace `agents` has no NetworkPolicy`, the unknown selector.
     public var reason: String
-    /// The policies in the workload's namespace (and deployment unit), each with what it does.
+    /// The policies in the workload's namespace (and deployment unit) that decide or might
+    /// decide (they select the pods, or cannot be read), each with what it does; then, up to
+    /// `listedBystanders`, the others, in graph order. A namespace of hundreds of policies would
+    /// otherwise make every workload carry every policy (memory quadratic in the namespace).
     public var policies: [PolicyVerdict]
+    /// How many policies of the namespace and unit were considered, listed or not.
+    public var policyCount: Int = 0
+    /// The most policies that neither select the pods nor are unknown that `policies` lists.
+    public static let listedBystanders = 16
 
     /// Open to everything: nothing isolates the pods, or a rule allows all.
     public var isOpen: Bool { state == .notIsolated || state == .allowsAll }
@@ -139,13 +146,28 @@ extension NetworkPosture {
                    selects: (PolicyShape) -> Bool) -> NetworkPosture {
         var verdicts: [PolicyVerdict] = []
         var allowsNothing: [NodeID: Bool] = [:]
+        var considered = 0, bystanders = 0
         for shape in policies where Graph.scopesMeet(shape.node.scope, scope) {
+            considered += 1
+            let selected = selects(shape)
+            let unknown = shape.typesUnknown.flatMap { selected || shape.selectorIsUnknown ? $0 : nil }
+            if !selected && unknown == nil && shape.verdict.unknown == nil {
+                bystanders += 1
+                if bystanders > Self.listedBystanders { continue }
+            }
             var verdict = shape.verdict
-            verdict.selects = selects(shape)
-            if let reason = shape.typesUnknown, verdict.selects || shape.selectorIsUnknown { verdict.unknown = reason }
+            verdict.selects = selected
+            if let unknown { verdict.unknown = unknown }
             allowsNothing[shape.node.id] = shape.allowsNothing
             verdicts.append(verdict)
         }
+        var posture = decide(namespace: namespace, direction: direction, verdicts: verdicts, allowsNothing: allowsNothing)
+        posture.policyCount = considered
+        return posture
+    }
+
+    private static func decide(namespace: String, direction: NetworkPolicyFacts.Direction, verdicts: [PolicyVerdict],
+                               allowsNothing: [NodeID: Bool]) -> NetworkPosture {
         let isolating = verdicts.filter { $0.selects && $0.appliesToDirection && $0.unknown == nil }
         if let open = isolating.first(where: { $0.allowsAll != nil }), let rule = open.allowsAll {
             return NetworkPosture(state: .allowsAll, reason: "NetworkPolicy `\(open.name)` \(rule.reason)", policies: verdicts)

@@ -305,26 +305,6 @@ public enum Scan {
     }
 }
 
-/// Fixed slots written by index from several threads.
-final class ResultSlots<Value>: @unchecked Sendable {
-    private var storage: [Value?]
-    private let lock = NSLock()
-
-    init(count: Int) { storage = Array(repeating: nil, count: count) }
-
-    func set(_ index: Int, _ value: Value?) {
-        lock.lock()
-        storage[index] = value
-        lock.unlock()
-    }
-
-    var values: [Value?] {
-        lock.lock()
-        defer { lock.unlock() }
-        return storage
-    }
-}
-
 final class AtomicCounter: @unchecked Sendable {
     private var value = -1
     private let lock = NSLock()

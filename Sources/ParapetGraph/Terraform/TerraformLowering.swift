@@ -41,7 +41,7 @@ public enum TerraformLowering {
         let roots = modules.keys.sorted().filter { !called.contains($0) }
         // What each block refers to is the same in every instance of its module: found once.
         let references = ReferenceTable(modules)
-        let results = RootResults(count: roots.count)
+        let results = ResultSlots<Lowering>(count: roots.count)
         DispatchQueue.concurrentPerform(iterations: roots.count) { index in
             guard let module = modules[roots[index]] else { return }
             var lowering = Lowering(modules: modules, references: references)
@@ -405,28 +405,5 @@ private final class ReferenceTable: @unchecked Sendable {
     func of(_ range: SourceRange, prefix: String) -> [(String, SourceRange)] {
         guard let found = table[range] else { return [] }
         return prefix.isEmpty ? found : found.map { (prefix + $0.0, $0.1) }
-    }
-}
-
-/// The lowering of each root, written by index from worker threads.
-private final class RootResults: @unchecked Sendable {
-    private var slots: [Lowering?]
-    private let lock = NSLock()
-
-    init(count: Int) { slots = Array(repeating: nil, count: count) }
-
-    func set(_ index: Int, _ lowering: Lowering) {
-        lock.lock()
-        slots[index] = lowering
-        lock.unlock()
-    }
-
-    /// The lowerings in root order, leaving the slots empty (so the flush holds the only copy).
-    func take() -> [Lowering] {
-        lock.lock()
-        defer { lock.unlock() }
-        let all = slots.compactMap { $0 }
-        slots = []
-        return all
     }
 }

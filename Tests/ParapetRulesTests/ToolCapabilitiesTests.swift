@@ -30,22 +30,22 @@ import Testing
     @Test(arguments: ["Bash(python *)", "Bash(node:*)", "Bash(npx *)", "Bash(uv run *)", "Bash(node -e *)"])
     func interpretersWithOpenArgumentsRunAnything(_ pattern: String) {
         let verdict = classify(pattern)
-        #expect(verdict.capability == .exec && !verdict.isRestrictedCommand)
+        #expect(verdict.capability == .exec && !verdict.isRestricted)
     }
 
     @Test(arguments: ["Bash(git diff:*)", "Bash(git log *)", "Bash(kubectl get *)", "Bash(npm test)", "Bash(python -m pytest)",
                       "Bash(npx prettier --check .)", "Bash(gh pr view *)", "Bash(terraform plan *)"])
     func narrowCommandsAreRestricted(_ pattern: String) {
         let verdict = classify(pattern)
-        #expect(verdict.capability == .exec && verdict.isRestrictedCommand)
+        #expect(verdict.capability == .exec && verdict.isRestricted)
         #expect(!verdict.isDangerous)
     }
 
     @Test func networkClientsReachTheNetwork() {
         #expect(classify("Bash(curl *)").capability == .network)
         #expect(classify("Bash(wget:*)").capability == .network)
-        #expect(!classify("WebFetch").isRestrictedCommand)
-        #expect(classify("WebFetch(domain:docs.github.com)").isRestrictedCommand)
+        #expect(!classify("WebFetch").isRestricted)
+        #expect(classify("WebFetch(domain:docs.github.com)").isRestricted)
     }
 
     @Test func knownReadOnlyServersAreReadByNameOrLaunch() {
@@ -89,7 +89,8 @@ import Testing
         for path in ["rules/agents/tool-capabilities.yaml", "rules/agents/mcp-servers.yaml"] {
             let contents = try #require(EmbeddedRuleFiles.files.first { $0.path == path }?.contents)
             let root = try #require(YAMLParser.parse(SourceFile(path: path, text: contents)).documents.first)
-            let entries = root["capabilities"]?["commands"]?.sequence ?? root["servers"]?.sequence ?? []
+            let entries = ((root["capabilities"]?["commands"]?.sequence ?? []) + (root["capabilities"]?["wrappers"]?.sequence ?? []))
+                + (root["servers"]?.sequence ?? [])
             #expect(!entries.isEmpty, "\(path) has no entries")
             for entry in entries {
                 let name = entry["tool"]?.string ?? entry["id"]?.string ?? "?"

@@ -71,14 +71,36 @@ public struct ToolGrant: Sendable {
     public var range: SourceRange
     /// Where the grant comes from, for messages: `permissions.allow`, `autoApprove`, `toolNames`.
     public var source: String
+    /// The rule language the pattern is written in; the rule layer's permission evaluator parses it.
+    public var grammar: PermissionGrammar = .generic
 
-    public init(pattern: String, kind: Kind, approval: Approval, range: SourceRange, source: String) {
+    public init(pattern: String, kind: Kind, approval: Approval, range: SourceRange, source: String, grammar: PermissionGrammar = .generic) {
         self.pattern = pattern
         self.kind = kind
         self.approval = approval
         self.range = range
         self.source = source
+        self.grammar = grammar
     }
+}
+
+/// The language of a client's permission entries: the same text means different things to
+/// different clients (`Shell(git)` admits every git command in Cursor; `Bash(git)` only `git`
+/// itself in Claude Code; `/src/**` is under the project in Claude Code, absolute elsewhere).
+public enum PermissionGrammar: String, Sendable, CaseIterable {
+    /// Claude Code: `Tool`, `Tool(specifier)`; a command is exact unless it ends in `:*`, ` *` or
+    /// `*`; paths `//abs`, `~/home`, `/project-relative`, `./` or bare relative.
+    case claudeCode
+    /// Cursor CLI: `Shell(base)` admits the command with any arguments, `Read(glob)`,
+    /// `Write(glob)`, `WebFetch(domain)`, `Mcp(server:tool)`.
+    case cursorCLI
+    /// Gemini CLI `tools.allowed` / `tools.exclude`: `run_shell_command(git)` is a prefix.
+    case geminiCLI
+    /// A bare command line matched as a prefix (Cursor `terminalAllowlist`).
+    case commandPrefix
+    /// `Tool(specifier)` read like Claude Code's, with `/` an absolute path: tool names of
+    /// frameworks and MCP clients.
+    case generic
 }
 
 /// An MCP server (or other tool server) an agent uses.

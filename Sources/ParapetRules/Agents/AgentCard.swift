@@ -64,7 +64,7 @@ public struct AgentCard: Sendable {
                     : literal.contains { $0.pinning.hasPrefix("floating") } ? "no" : "unknown"
             }
             if let grants = profile.tools.value {
-                let unasked = grants.filter { $0.approval == .auto }.map { capabilities.classify($0, servers: profile.servers.value ?? []) }
+                let unasked = PermissionEvaluator(capabilities: capabilities).unasked(profile)
                 canWrite = unasked.contains { $0.isDangerous } ? "yes" : grants.contains { $0.approval == .unknown } ? "unknown" : "no"
             } else if profile.tools.isAbsent {
                 canWrite = "unknown"

@@ -167,7 +167,7 @@ enum ClaudeSettingsReader {
             facts.toolsSaid = true
             for item in ClientData.strings(list, typed: true) {
                 facts.grants.append(ToolGrant(pattern: item.text, kind: ClaudePermissions.kind(item.text), approval: approval,
-                                              range: item.range, source: "\(prefix)permissions.\(key)"))
+                                              range: item.range, source: "\(prefix)permissions.\(key)", grammar: .claudeCode))
             }
         }
         if let node = permissions["defaultMode"], let value = node.string {

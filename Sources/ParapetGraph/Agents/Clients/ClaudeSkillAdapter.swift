@@ -20,7 +20,7 @@ enum ClaudeSkillAdapter: AgentAdapter {
             facts.toolsSaid = true
             for tool in ClaudeSubagentAdapter.toolList(node, in: file.source) {
                 facts.grants.append(ToolGrant(pattern: tool.text, kind: ClaudePermissions.kind(tool.text), approval: .auto,
-                                              range: tool.range, source: "allowed-tools"))
+                                              range: tool.range, source: "allowed-tools", grammar: .claudeCode))
             }
         }
         ClaudeSettingsReader.readHooks(root, provider: "anthropic", prefix: "", into: &facts)

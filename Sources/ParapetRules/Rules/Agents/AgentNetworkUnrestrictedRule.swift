@@ -97,7 +97,7 @@ private extension AgentNetworkUnrestrictedRule {
             guard grant.approval == .auto, !gated.contains(grant.pattern) else { return false }
             let classified = capabilities.classify(grant, servers: profile.servers.value ?? [])
             // A fetch held to one domain, or a shell held to one local command, reaches no host at will.
-            return (classified.capability == .network || classified.capability == .exec) && !classified.isRestrictedCommand
+            return (classified.capability == .network || classified.capability == .exec) && !classified.isRestricted
         }
     }
 }

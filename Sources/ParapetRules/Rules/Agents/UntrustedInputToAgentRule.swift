@@ -80,7 +80,7 @@ struct UntrustedInputToAgentRule: Rule {
         }
         for grant in profile.tools.value ?? [] where grant.approval == .auto {
             let classified = capabilities.classify(grant, servers: profile.servers.value ?? [])
-            if classified.isDangerous || (classified.capability == .network && !classified.isRestrictedCommand) {
+            if classified.isDangerous || (classified.capability == .network && !classified.isRestricted) {
                 return ("it can run `\(grant.pattern)` without asking", grant.range)
             }
         }

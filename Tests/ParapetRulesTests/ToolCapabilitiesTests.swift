@@ -129,3 +129,28 @@ import Testing
         #expect(patterns.secret(name: "LOG_LEVEL", value: "debug-verbose-everything") == nil)
     }
 }
+
+/// Git sources of MCP server packages: only a full commit SHA pins one.
+@Suite struct GitSourceTests {
+    @Test(arguments: [
+        ("git+https://github.com/a/b.git#main", GitSource.Style.npm, "main", false),
+        ("git+https://github.com/a/b.git#0123456789abcdef0123456789abcdef01234567", .npm, "0123456789abcdef0123456789abcdef01234567", true),
+        ("github:a/b", .npm, nil, false),
+        ("a/b#v1", .npm, "v1", false),
+        ("git+https://github.com/a/b@main", .python, "main", false),
+        ("git+ssh://git@github.com/a/b.git", .python, nil, false),
+        ("git+ssh://git@github.com/a/b.git@0123456789abcdef0123456789abcdef01234567#egg=b", .python, "0123456789abcdef0123456789abcdef01234567", true),
+        ("b @ git+https://github.com/a/b@v2.0.0", .python, "v2.0.0", false),
+    ] as [(String, GitSource.Style, String?, Bool)])
+    func refsAndPins(_ spec: String, _ style: GitSource.Style, _ ref: String?, _ pinned: Bool) throws {
+        let source = try #require(GitSource(spec, style: style))
+        #expect(source.ref == ref)
+        #expect(source.isPinned == pinned)
+    }
+
+    @Test func registryPackagesAreNotGitSources() {
+        #expect(GitSource("@scope/pkg@1.0.0", style: .npm) == nil)
+        #expect(GitSource("mcp-server-time==0.6.2", style: .python) == nil)
+        #expect(GitSource("https://example.com/pkg.tgz", style: .npm) == nil)
+    }
+}

@@ -87,9 +87,11 @@ public struct PermissionEntry: Sendable, Equatable {
     static func command(_ text: String, grammar: PermissionGrammar) -> Specifier {
         var body = text.trimmingCharacters(in: .whitespaces)
         var open = grammar == .cursorCLI || grammar == .geminiCLI || grammar == .commandPrefix
-        while body.hasSuffix("*") || body.hasSuffix(":") {
-            if body.hasSuffix("*") { open = true }
+        // `git:*` (legacy prefix), `git *`, `git*`; a lone `:` is the shell's no-op command.
+        while body.hasSuffix("*") {
+            open = true
             body = String(body.dropLast()).trimmingCharacters(in: .whitespaces)
+            if body.hasSuffix(":") { body = String(body.dropLast()).trimmingCharacters(in: .whitespaces) }
         }
         let words = ShellWords.words(body)
         if words.isEmpty || words == ["*"] { return .all }

@@ -10,7 +10,7 @@ struct ToolServerPackageNotPinnedRule: Rule {
             credentials. A hijacked or careless release reaches every developer and CI run at once. \
             An exact version or digest makes upgrades a reviewed change.
             """,
-        remediation: "Pin the package (`pkg@1.2.3`, `pkg==1.2.3`) or the image (`:1.2.3` or `@sha256:`).",
+        remediation: "Pin the package (`pkg@1.2.3`, `pkg==1.2.3`), the image (`:1.2.3` or `@sha256:`), or a git source to a full commit SHA.",
         examples: [
             .triggering("""
                 {
@@ -102,9 +102,9 @@ enum PackageLaunch {
                 tokens.removeFirst()
                 if tokens.first?.0 == "run" { tokens.removeFirst() }
             }
-            if let index = tokens.firstIndex(where: { $0.0 == "--from" }), index + 1 < tokens.count {
+            if let index = tokens.firstIndex(where: { $0.0 == "--from" || $0.0 == "--spec" }), index + 1 < tokens.count {
                 problems += python(tokens[index + 1].0, tokens[index + 1].1)
-            } else if let (spec, range) = firstPackage(&tokens, valueFlags: ["--python", "--with", "--index-url", "--spec"]) {
+            } else if let (spec, range) = firstPackage(&tokens, valueFlags: ["--python", "--with", "--index-url"]) {
                 problems += python(spec, range)
             }
         case "docker", "podman":
@@ -145,6 +145,7 @@ enum PackageLaunch {
     /// `@scope/name@1.2.3` and `name@1.2.3` are pinned; no version, `@latest`, or a range is not.
     static func npm(_ spec: String, _ range: SourceRange) -> [Problem] {
         guard !Interpolation.contains(spec), !spec.hasPrefix("."), !spec.hasPrefix("/") else { return [] }
+        if let git = GitSource(spec, style: .npm) { return git.problems(range) }
         let body = spec.hasPrefix("@") ? String(spec.dropFirst()) : spec
         guard let at = body.firstIndex(of: "@") else {
             return [Problem(message: "MCP server package `\(spec)` has no version", range: range)]
@@ -155,7 +156,8 @@ enum PackageLaunch {
 
     /// `pkg==1.2.3` and `pkg@1.2.3` are pinned.
     static func python(_ spec: String, _ range: SourceRange) -> [Problem] {
-        guard !Interpolation.contains(spec), !spec.hasPrefix("."), !spec.hasPrefix("/"), !spec.hasPrefix("git+") else { return [] }
+        guard !Interpolation.contains(spec), !spec.hasPrefix("."), !spec.hasPrefix("/") else { return [] }
+        if let git = GitSource(spec, style: .python) { return git.problems(range) }
         if let equals = spec.range(of: "==") { return isExact(String(spec[equals.upperBound...])) ? [] : [Problem(message: "MCP server package `\(spec)` is not pinned to an exact version", range: range)] }
         if let at = spec.firstIndex(of: "@") { return isExact(String(spec[spec.index(after: at)...])) ? [] : [Problem(message: "MCP server package `\(spec)` is not pinned to an exact version", range: range)] }
         return [Problem(message: "MCP server package `\(spec)` has no version", range: range)]
@@ -164,5 +166,58 @@ enum PackageLaunch {
     static func isExact(_ version: String) -> Bool {
         guard let first = version.first, first.isNumber || first == "v" else { return false }
         return !version.contains(where: { "^~*<>| x".contains($0) }) && version != "latest"
+    }
+}
+
+/// A package fetched from a git repository: npm `git+https://…#ref`, `github:owner/repo#ref`;
+/// pip and uv `git+https://…@ref`, `name @ git+https://…@ref`. Branches and tags move; only a
+/// full commit SHA names one tree.
+struct GitSource {
+    enum Style { case npm, python }
+
+    var spec: String
+    /// The branch, tag or commit asked for; nil when none is (the default branch).
+    var ref: String?
+
+    init?(_ text: String, style: Style) {
+        var url = text.trimmingCharacters(in: .whitespaces)
+        // PEP 508 direct reference: `name @ git+https://…`.
+        if style == .python, let at = url.range(of: " @ ") { url = String(url[at.upperBound...]).trimmingCharacters(in: .whitespaces) }
+        let lowered = url.lowercased()
+        // npm reads `owner/repo` (no scope, no scheme) as a GitHub repository.
+        let shorthand = style == .npm && !lowered.hasPrefix("@") && lowered.contains("/") && !lowered.contains(":")
+        let hosted = shorthand || ["github:", "gitlab:", "bitbucket:", "gist:"].contains { lowered.hasPrefix($0) }
+        guard lowered.hasPrefix("git+") || lowered.hasPrefix("git://") || hosted else { return nil }
+        spec = text
+        // Fragments: npm's `#ref` (or `#semver:^1`); pip's `#egg=` and `#subdirectory=` are no ref.
+        var fragmentRef: String?
+        if let hash = url.firstIndex(of: "#") {
+            let fragment = String(url[url.index(after: hash)...])
+            url = String(url[..<hash])
+            if !fragment.contains("=") { fragmentRef = fragment }
+        }
+        if style == .npm || hosted {
+            ref = fragmentRef.flatMap { $0.isEmpty ? nil : $0 }
+            return
+        }
+        // pip: `@ref` after the repository path (an `@` before the path is `user@host`).
+        guard let scheme = url.range(of: "://") else { ref = nil; return }
+        let afterScheme = url[scheme.upperBound...]
+        guard let pathStart = afterScheme.firstIndex(of: "/") else { ref = nil; return }
+        let path = afterScheme[pathStart...]
+        ref = path.lastIndex(of: "@").map { String(path[path.index(after: $0)...]) }.flatMap { $0.isEmpty ? nil : $0 }
+    }
+
+    /// A full commit id: 40 hexadecimal digits (SHA-1), or 64 (SHA-256 repositories).
+    var isPinned: Bool {
+        guard let ref else { return false }
+        return (ref.count == 40 || ref.count == 64) && ref.allSatisfy(\.isHexDigit)
+    }
+
+    func problems(_ range: SourceRange) -> [PackageLaunch.Problem] {
+        if isPinned { return [] }
+        let message = ref.map { "MCP server git source `\(spec)` follows `\($0)`, not a commit SHA" }
+            ?? "MCP server git source `\(spec)` names no commit SHA"
+        return [PackageLaunch.Problem(message: message, range: range)]
     }
 }

@@ -96,6 +96,9 @@ public enum PermissionGrammar: String, Sendable, CaseIterable {
     case cursorCLI
     /// Gemini CLI `tools.allowed` / `tools.exclude`: `run_shell_command(git)` is a prefix.
     case geminiCLI
+    /// OpenCode `permission` maps: `bash: {"git *": "allow"}` read as `bash(git *)`, globs over
+    /// the whole command; of several matching patterns the last written wins.
+    case openCode
     /// A bare command line matched as a prefix (Cursor `terminalAllowlist`).
     case commandPrefix
     /// `Tool(specifier)` read like Claude Code's, with `/` an absolute path: tool names of

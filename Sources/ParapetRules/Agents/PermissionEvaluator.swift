@@ -15,8 +15,15 @@ public struct PermissionEvaluator: Sendable {
         guard let tools = profile.tools.value else { return [] }
         let gates = tools.filter { $0.approval == .required || $0.approval == .denied }
         let servers = profile.servers.value ?? []
-        return tools.filter { grant in grant.approval == .auto && !gates.contains { covers($0, grant) } }
+        return tools.filter { grant in grant.approval == .auto && !gates.contains { gate in covers(gate, grant) && wins(gate, over: grant) } }
             .map { capabilities.classify($0, servers: servers) }
+    }
+
+    /// Deny and ask win over allow, except in OpenCode, where the last matching pattern written
+    /// wins (`{"*": "ask", "git status": "allow"}` allows `git status`).
+    func wins(_ gate: ToolGrant, over grant: ToolGrant) -> Bool {
+        guard grant.grammar == .openCode, gate.grammar == .openCode, gate.range.path == grant.range.path else { return true }
+        return gate.range.start.offset > grant.range.start.offset
     }
 
     /// A deny or ask entry covers an allow entry when it matches every use the allow entry

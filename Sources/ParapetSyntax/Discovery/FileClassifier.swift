@@ -37,6 +37,7 @@ public enum FileClassifier {
             if parent == "agents" && (grandparent == ".claude" || grandparent == "claude") { return .kind(.claudeSubagent) }
             return .sniff(.frontMatter, hint: nil)
         }
+        if name == "opencode.json" || name == "opencode.jsonc" { return .kind(.opencode) }
         if name.hasSuffix(".json") {
             switch name {
             case ".mcp.json", ".claude.json": return .kind(.claudeMCP)

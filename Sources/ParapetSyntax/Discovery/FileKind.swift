@@ -42,6 +42,8 @@ public enum FileKind: String, CaseIterable, Sendable, Codable, Comparable {
     case a2aCard = "a2a-agent-card"
     case langgraph
     case agentWorkflow = "gha-agent-workflow"
+    /// OpenCode `opencode.json` / `opencode.jsonc`: model, permissions, MCP servers.
+    case opencode = "opencode-config"
     /// An MCP client config whose client the name does not tell (`mcpServers` at the top).
     case mcpConfig = "mcp-config"
 
@@ -53,7 +55,7 @@ public enum FileKind: String, CaseIterable, Sendable, Codable, Comparable {
         case .terraform, .tfvars: .hcl
         case .terraformJSON, .tfvarsJSON, .terraformPlan, .claudeMCP, .claudeSettings, .claudeDesktop, .cursorMCP,
              .cursorPermissions, .vscodeMCP, .vscodeSettings, .clineMCP, .rooMCP, .windsurfMCP, .geminiSettings, .a2aCard,
-             .langgraph, .mcpConfig:
+             .langgraph, .mcpConfig, .opencode:
             .json
         case .codexConfig: .toml
         case .claudeSubagent, .claudeSkill, .copilotAgent, .prompty: .frontMatter

@@ -8,5 +8,6 @@ let clientAdapters: [any AgentAdapter.Type] = [
     MCPClientAdapter.self,
     VSCodeSettingsAdapter.self,
     GeminiSettingsAdapter.self,
+    OpenCodeAdapter.self,
     AgentWorkflowAdapter.self,
 ]

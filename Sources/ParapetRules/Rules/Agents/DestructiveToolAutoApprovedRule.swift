@@ -33,11 +33,14 @@ struct DestructiveToolAutoApprovedRule: Rule {
     func check(_ context: RuleContext) -> [Finding] {
         let evaluator = PermissionEvaluator()
         var findings: [Finding] = []
+        var seen: Set<String> = []
         for (node, profile) in context.agents {
             // Grants that only exist because approval is switched off are GATE411's finding.
             let bypass = profile.approvalMode.value.flatMap { $0.mode == .bypass ? $0.range : nil }
             for classified in evaluator.unasked(profile) where classified.isDangerous && classified.grant.range != bypass {
                 let grant = classified.grant
+                // One finding per entry, even when several agents inherit it (OpenCode's agents).
+                guard seen.insert("\(grant.range.path):\(grant.range.start.offset)").inserted else { continue }
                 findings.append(finding("`\(grant.pattern)` runs without asking: \(classified.reason)", at: grant.range,
                                         node: node, path: "tools.\(grant.pattern)"))
             }

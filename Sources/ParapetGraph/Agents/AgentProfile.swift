@@ -375,6 +375,11 @@ public struct AgentProfile: Sendable {
     public var pods: AgentPods?
     /// Which servers of the project's shared MCP file its settings approve (Claude Code).
     public var projectServers: ProjectServerApprovals?
+    /// Whether the telemetry its files can declare includes traces, metrics or logs; false when
+    /// they can only record tool calls (hooks files), so that a missing exporter is not judged.
+    public var canDeclareTracing = true
+    /// Hooks that send what the agent does to a URL (Claude Code `type: http`), by event.
+    public var hookEndpoints: [(event: String, url: String, range: SourceRange)] = []
     /// Facets the manifest points elsewhere for, and why that could not be read: `models` →
     /// "ModelConfig `kagent/x` is not in the scanned files". An empty list with a reason here is
     /// unknown, not none.

@@ -55,6 +55,8 @@ public enum FileClassifier {
             case (".claude", "settings.json"), (".claude", "settings.local.json"), (".claude", "managed-settings.json"):
                 return .kind(.claudeSettings)
             case (".cursor", "mcp.json"): return .kind(.cursorMCP)
+            case (".cursor", "hooks.json"): return .kind(.cursorHooks)
+            case (".windsurf", "hooks.json"), (".devin", "hooks.json"): return .kind(.windsurfHooks)
             case (".cursor", "permissions.json"), (".cursor", "cli.json"), (".cursor", "cli-config.json"):
                 return .kind(.cursorPermissions)
             case (".vscode", "mcp.json"): return .kind(.vscodeMCP)

@@ -23,6 +23,10 @@ public enum FileKind: String, CaseIterable, Sendable, Codable, Comparable {
     case claudeDesktop = "claude-desktop"
     case cursorMCP = "cursor-mcp"
     case cursorPermissions = "cursor-permissions"
+    /// Cursor `.cursor/hooks.json`: commands run before and after the agent's actions.
+    case cursorHooks = "cursor-hooks"
+    /// Windsurf `.windsurf/hooks.json` (and the legacy `.devin/hooks.json`).
+    case windsurfHooks = "windsurf-hooks"
     case vscodeMCP = "vscode-mcp"
     /// `.vscode/settings.json` when it configures the chat agent (`chat.*` keys, `mcp.servers`).
     case vscodeSettings = "vscode-settings"
@@ -55,7 +59,7 @@ public enum FileKind: String, CaseIterable, Sendable, Codable, Comparable {
         case .terraform, .tfvars: .hcl
         case .terraformJSON, .tfvarsJSON, .terraformPlan, .claudeMCP, .claudeSettings, .claudeDesktop, .cursorMCP,
              .cursorPermissions, .vscodeMCP, .vscodeSettings, .clineMCP, .rooMCP, .windsurfMCP, .geminiSettings, .a2aCard,
-             .langgraph, .mcpConfig, .opencode:
+             .langgraph, .mcpConfig, .opencode, .cursorHooks, .windsurfHooks:
             .json
         case .codexConfig: .toml
         case .claudeSubagent, .claudeSkill, .copilotAgent, .prompty: .frontMatter

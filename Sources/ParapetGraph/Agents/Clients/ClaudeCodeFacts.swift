@@ -225,6 +225,9 @@ enum ClaudeSettingsReader {
                     if let model = hook["model"], let id = ClientData.text(model), !id.isEmpty {
                         facts.models.append(ClientData.model(id, provider: provider, role: "hook", range: model.range))
                     }
+                    if type == "http", let url = hook["url"], let text = ClientData.text(url) {
+                        facts.hookEndpoints.append((event.name, text, url.range))
+                    }
                     guard event.name == "PostToolUse" else { continue }
                     facts.telemetrySaid = true
                     let target: DataNode?

@@ -9,5 +9,6 @@ let clientAdapters: [any AgentAdapter.Type] = [
     VSCodeSettingsAdapter.self,
     GeminiSettingsAdapter.self,
     OpenCodeAdapter.self,
+    HookFileAdapter.self,
     AgentWorkflowAdapter.self,
 ]

@@ -29,6 +29,9 @@ public enum FileClassifier {
         if name.hasSuffix(".md") {
             // Skills and Copilot agents share the subagent's front matter keys; the name tells them apart.
             if name == "skill.md" { return .kind(.claudeSkill) }
+            if let commands = segments.lastIndex(of: "commands"), commands > 0, segments[commands - 1] == ".claude" {
+                return .kind(.claudeCommand)
+            }
             if name.hasSuffix(".agent.md") || name.hasSuffix(".chatmode.md") { return .kind(.copilotAgent) }
             if parent == "agents" && grandparent == ".github" { return .kind(.copilotAgent) }
             // GitHub Agentic Workflows (`.github/workflows/*.md`) compile to a lock file; no adapter

@@ -18,6 +18,8 @@ public enum FileKind: String, CaseIterable, Sendable, Codable, Comparable {
     case claudeSubagent = "claude-subagent"
     /// A Claude skill (`SKILL.md`): instructions loaded on demand, with the tools it may use.
     case claudeSkill = "claude-skill"
+    /// A Claude Code slash command (`.claude/commands/**/*.md`): a prompt with the tools it may use.
+    case claudeCommand = "claude-command"
     /// A GitHub Copilot custom agent (`.github/agents/*.agent.md`, older `*.chatmode.md`).
     case copilotAgent = "copilot-agent"
     case claudeDesktop = "claude-desktop"
@@ -62,7 +64,7 @@ public enum FileKind: String, CaseIterable, Sendable, Codable, Comparable {
              .langgraph, .mcpConfig, .opencode, .cursorHooks, .windsurfHooks:
             .json
         case .codexConfig: .toml
-        case .claudeSubagent, .claudeSkill, .copilotAgent, .prompty: .frontMatter
+        case .claudeSubagent, .claudeSkill, .claudeCommand, .copilotAgent, .prompty: .frontMatter
         case .kubernetes, .kustomization, .helmTemplate, .continueConfig, .crewaiAgents, .crewaiTasks, .cagent, .kagent,
              .adkAgent, .githubPrompt, .agentWorkflow:
             .yaml

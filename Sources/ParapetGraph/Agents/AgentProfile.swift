@@ -84,6 +84,40 @@ public struct ToolGrant: Sendable {
     }
 }
 
+/// Code an agent fetches and runs that is not an MCP server: a marketplace's plugins, an
+/// extension. Whether it is pinned is the rules' call.
+public struct FetchedSource: Sendable {
+    public enum Kind: String, Sendable {
+        /// A git repository (`github`, `url`, `git-subdir` sources): `ref` and `sha` as written.
+        case git
+        /// A registry package with its `version`.
+        case package
+        /// A folder of the same repository: reviewed with it.
+        case path
+    }
+
+    /// What it is called (`plugin \`formatter\``), for messages.
+    public var name: String
+    public var kind: Kind
+    /// Repository, URL or package as written.
+    public var location: String
+    public var ref: String?
+    public var sha: String?
+    public var version: String?
+    public var range: SourceRange
+
+    public init(name: String, kind: Kind, location: String, ref: String? = nil, sha: String? = nil, version: String? = nil,
+                range: SourceRange) {
+        self.name = name
+        self.kind = kind
+        self.location = location
+        self.ref = ref
+        self.sha = sha
+        self.version = version
+        self.range = range
+    }
+}
+
 /// The language of a client's permission entries: the same text means different things to
 /// different clients (`Shell(git)` admits every git command in Cursor; `Bash(git)` only `git`
 /// itself in Claude Code; `/src/**` is under the project in Claude Code, absolute elsewhere).
@@ -378,6 +412,8 @@ public struct AgentProfile: Sendable {
     /// Whether the telemetry its files can declare includes traces, metrics or logs; false when
     /// they can only record tool calls (hooks files), so that a missing exporter is not judged.
     public var canDeclareTracing = true
+    /// Plugins and extensions it fetches from elsewhere (Claude Code marketplaces).
+    public var fetchedSources: [FetchedSource] = []
     /// Hooks that send what the agent does to a URL (Claude Code `type: http`), by event.
     public var hookEndpoints: [(event: String, url: String, range: SourceRange)] = []
     /// Facets the manifest points elsewhere for, and why that could not be read: `models` →

@@ -59,6 +59,8 @@ public enum FileClassifier {
                 return .kind(.claudeSettings)
             case (".cursor", "mcp.json"): return .kind(.cursorMCP)
             case (".cursor", "hooks.json"): return .kind(.cursorHooks)
+            case (".claude-plugin", "plugin.json"): return .kind(.claudePlugin)
+            case (".claude-plugin", "marketplace.json"): return .kind(.claudeMarketplace)
             case (".windsurf", "hooks.json"), (".devin", "hooks.json"): return .kind(.windsurfHooks)
             case (".cursor", "permissions.json"), (".cursor", "cli.json"), (".cursor", "cli-config.json"):
                 return .kind(.cursorPermissions)

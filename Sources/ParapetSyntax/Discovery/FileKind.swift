@@ -20,6 +20,10 @@ public enum FileKind: String, CaseIterable, Sendable, Codable, Comparable {
     case claudeSkill = "claude-skill"
     /// A Claude Code slash command (`.claude/commands/**/*.md`): a prompt with the tools it may use.
     case claudeCommand = "claude-command"
+    /// A Claude Code plugin manifest (`.claude-plugin/plugin.json`): its MCP servers and hooks.
+    case claudePlugin = "claude-plugin"
+    /// A Claude Code plugin marketplace (`.claude-plugin/marketplace.json`): where plugins come from.
+    case claudeMarketplace = "claude-marketplace"
     /// A GitHub Copilot custom agent (`.github/agents/*.agent.md`, older `*.chatmode.md`).
     case copilotAgent = "copilot-agent"
     case claudeDesktop = "claude-desktop"
@@ -61,7 +65,7 @@ public enum FileKind: String, CaseIterable, Sendable, Codable, Comparable {
         case .terraform, .tfvars: .hcl
         case .terraformJSON, .tfvarsJSON, .terraformPlan, .claudeMCP, .claudeSettings, .claudeDesktop, .cursorMCP,
              .cursorPermissions, .vscodeMCP, .vscodeSettings, .clineMCP, .rooMCP, .windsurfMCP, .geminiSettings, .a2aCard,
-             .langgraph, .mcpConfig, .opencode, .cursorHooks, .windsurfHooks:
+             .langgraph, .mcpConfig, .opencode, .cursorHooks, .windsurfHooks, .claudePlugin, .claudeMarketplace:
             .json
         case .codexConfig: .toml
         case .claudeSubagent, .claudeSkill, .claudeCommand, .copilotAgent, .prompty: .frontMatter

@@ -10,5 +10,6 @@ let clientAdapters: [any AgentAdapter.Type] = [
     GeminiSettingsAdapter.self,
     OpenCodeAdapter.self,
     HookFileAdapter.self,
+    ClaudePluginAdapter.self,
     AgentWorkflowAdapter.self,
 ]

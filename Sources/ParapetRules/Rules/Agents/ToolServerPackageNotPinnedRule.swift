@@ -39,6 +39,10 @@ struct ToolServerPackageNotPinnedRule: Rule {
                     findings.append(finding(problem.message, at: problem.range, node: node, path: "servers.\(server.name)"))
                 }
             }
+            for source in profile.fetchedSources {
+                guard let message = Self.problem(source), seen.insert("\(source.range.path):\(source.range.start.offset)").inserted else { continue }
+                findings.append(finding(message, at: source.range, node: node, path: "sources.\(source.name)"))
+            }
             if let version = profile.agentVersion.value {
                 let value = version.value.trimmingCharacters(in: .whitespaces)
                 if value.isEmpty || value == "latest" {
@@ -56,6 +60,23 @@ struct ToolServerPackageNotPinnedRule: Rule {
             }
         }
         return findings
+    }
+
+    /// A plugin from a git repository is pinned by a full commit SHA (`sha`, or a `ref` that is
+    /// one); from a registry, by an exact version.
+    static func problem(_ source: FetchedSource) -> String? {
+        switch source.kind {
+        case .path:
+            return nil
+        case .git:
+            let pinned = [source.sha, source.ref].contains { $0.map(GitSource.isCommit) ?? false }
+            if pinned { return nil }
+            if let ref = source.ref { return "The \(source.name) source `\(source.location)` follows `\(ref)`, not a commit SHA" }
+            return "The \(source.name) source `\(source.location)` names no commit SHA"
+        case .package:
+            guard let version = source.version else { return "The \(source.name) package `\(source.location)` has no version" }
+            return PackageLaunch.isExact(version) ? nil : "The \(source.name) package `\(source.location)@\(version)` is not an exact version"
+        }
     }
 
     /// The launch of a kagent `MCPServer` (`spec.deployment`) or `ToolServer` (`spec.config.stdio`).
@@ -209,9 +230,10 @@ struct GitSource {
     }
 
     /// A full commit id: 40 hexadecimal digits (SHA-1), or 64 (SHA-256 repositories).
-    var isPinned: Bool {
-        guard let ref else { return false }
-        return (ref.count == 40 || ref.count == 64) && ref.allSatisfy(\.isHexDigit)
+    var isPinned: Bool { ref.map(Self.isCommit) ?? false }
+
+    static func isCommit(_ ref: String) -> Bool {
+        (ref.count == 40 || ref.count == 64) && ref.allSatisfy(\.isHexDigit)
     }
 
     func problems(_ range: SourceRange) -> [PackageLaunch.Problem] {

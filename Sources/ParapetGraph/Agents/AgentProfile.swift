@@ -273,6 +273,9 @@ public struct ApprovalMode: Sendable {
     /// The file of the agent this mode is inherited from (a subagent under its project's
     /// `bypassPermissions`); nil when the agent's own file sets it.
     public var inheritedFrom: String?
+    /// A classifier, not a person, approves each call (Claude Code `defaultMode: auto`): the
+    /// step exists but no human takes it.
+    public var byClassifier = false
 
     public init(mode: Mode, setting: String, range: SourceRange, inheritedFrom: String? = nil) {
         self.mode = mode

@@ -171,7 +171,9 @@ enum ClaudeSettingsReader {
             }
         }
         if let node = permissions["defaultMode"], let value = node.string {
-            facts.setApproval(ApprovalMode(mode: ClaudePermissions.mode(value), setting: "\(prefix)permissions.defaultMode: \(value)", range: node.range))
+            var mode = ApprovalMode(mode: ClaudePermissions.mode(value), setting: "\(prefix)permissions.defaultMode: \(value)", range: node.range)
+            mode.byClassifier = value == "auto"
+            facts.setApproval(mode)
         }
         for item in ClientData.strings(permissions["additionalDirectories"], typed: true) where !item.text.isEmpty {
             facts.directories.append((item.text, "\(prefix)permissions.additionalDirectories", item.range))

@@ -59,6 +59,7 @@ public enum FileClassifier {
                 return .kind(.claudeSettings)
             case (".cursor", "mcp.json"): return .kind(.cursorMCP)
             case (".cursor", "hooks.json"): return .kind(.cursorHooks)
+            case (".cursor", "sandbox.json"): return .kind(.cursorSandbox)
             case (".claude-plugin", "plugin.json"): return .kind(.claudePlugin)
             case (".claude-plugin", "marketplace.json"): return .kind(.claudeMarketplace)
             case (".windsurf", "hooks.json"), (".devin", "hooks.json"): return .kind(.windsurfHooks)

@@ -29,6 +29,8 @@ public enum FileKind: String, CaseIterable, Sendable, Codable, Comparable {
     case claudeDesktop = "claude-desktop"
     case cursorMCP = "cursor-mcp"
     case cursorPermissions = "cursor-permissions"
+    /// Cursor `.cursor/sandbox.json`: the sandbox the agent's terminal runs in.
+    case cursorSandbox = "cursor-sandbox"
     /// Cursor `.cursor/hooks.json`: commands run before and after the agent's actions.
     case cursorHooks = "cursor-hooks"
     /// Windsurf `.windsurf/hooks.json` (and the legacy `.devin/hooks.json`).
@@ -65,7 +67,7 @@ public enum FileKind: String, CaseIterable, Sendable, Codable, Comparable {
         case .terraform, .tfvars: .hcl
         case .terraformJSON, .tfvarsJSON, .terraformPlan, .claudeMCP, .claudeSettings, .claudeDesktop, .cursorMCP,
              .cursorPermissions, .vscodeMCP, .vscodeSettings, .clineMCP, .rooMCP, .windsurfMCP, .geminiSettings, .a2aCard,
-             .langgraph, .mcpConfig, .opencode, .cursorHooks, .windsurfHooks, .claudePlugin, .claudeMarketplace:
+             .langgraph, .mcpConfig, .opencode, .cursorSandbox, .cursorHooks, .windsurfHooks, .claudePlugin, .claudeMarketplace:
             .json
         case .codexConfig: .toml
         case .claudeSubagent, .claudeSkill, .claudeCommand, .copilotAgent, .prompty: .frontMatter

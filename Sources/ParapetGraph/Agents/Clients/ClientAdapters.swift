@@ -5,6 +5,7 @@ let clientAdapters: [any AgentAdapter.Type] = [
     ClaudeSkillAdapter.self,
     CopilotAgentAdapter.self,
     CursorPermissionsAdapter.self,
+    CursorSandboxAdapter.self,
     MCPClientAdapter.self,
     VSCodeSettingsAdapter.self,
     GeminiSettingsAdapter.self,

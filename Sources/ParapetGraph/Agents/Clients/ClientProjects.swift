@@ -22,7 +22,7 @@ struct ClientProject: Sendable {
 
     static let claudeCode = ClientProject(agent: "claude-code", members: [.claudeSettings, .claudeMCP], root: ClaudeProject.root,
                                           rank: ClaudeProject.rank, finish: ClaudeProject.startup)
-    static let cursor = ClientProject(agent: "cursor", members: [.cursorPermissions, .cursorMCP, .cursorHooks], root: folder(".cursor"),
+    static let cursor = ClientProject(agent: "cursor", members: [.cursorPermissions, .cursorMCP, .cursorSandbox, .cursorHooks], root: folder(".cursor"),
                                       rank: { $0.hasSuffix("permissions.json") ? 0 : 1 })
     static let vscode = ClientProject(agent: "vscode", members: [.vscodeSettings, .vscodeMCP], root: folder(".vscode"))
     static let gemini = ClientProject(agent: "gemini-cli", members: [.geminiSettings], root: folder(".gemini"),

@@ -83,6 +83,8 @@ public enum FileClassifier {
         }
         if name.hasSuffix(".toml") {
             if parent == ".codex" && name == "config.toml" { return .kind(.codexConfig) }
+            // Codex custom agents: the same keys as `config.toml`, for one agent.
+            if parent == "agents" && grandparent == ".codex" { return .kind(.codexConfig) }
             return name.hasSuffix("config.toml") ? .sniff(.toml, hint: .codexConfig) : .unknown
         }
         if name == "kustomization.yaml" || name == "kustomization.yml" || name == "kustomization" {

@@ -143,6 +143,11 @@ public enum FileClassifier {
         if let servers = root["servers"], servers.isMapping, root["inputs"] != nil || hasMCPServerShape(servers) {
             return .vscodeMCP
         }
+        // The MCP registry's `server.json`: its schema, or a reverse-DNS name with packages or remotes.
+        if root["$schema"]?.string?.contains("/server.schema.json") == true
+            || (root["name"]?.string?.contains("/") == true && root["version"] != nil && (root["packages"]?.sequence != nil || root["remotes"]?.sequence != nil)) {
+            return .mcpServerJSON
+        }
         if root["graphs"] != nil && (root["dependencies"] != nil || root["node_version"] != nil) { return .langgraph }
         if root["name"] != nil, root["skills"] != nil || root["capabilities"] != nil,
            root["url"] != nil || root["supportedInterfaces"] != nil || root["protocolVersion"] != nil {

@@ -56,6 +56,8 @@ public enum FileKind: String, CaseIterable, Sendable, Codable, Comparable {
     case agentWorkflow = "gha-agent-workflow"
     /// OpenCode `opencode.json` / `opencode.jsonc`: model, permissions, MCP servers.
     case opencode = "opencode-config"
+    /// An MCP registry entry (`server.json`): a server's packages and remote endpoints.
+    case mcpServerJSON = "mcp-server-json"
     /// An MCP client config whose client the name does not tell (`mcpServers` at the top).
     case mcpConfig = "mcp-config"
 
@@ -67,7 +69,7 @@ public enum FileKind: String, CaseIterable, Sendable, Codable, Comparable {
         case .terraform, .tfvars: .hcl
         case .terraformJSON, .tfvarsJSON, .terraformPlan, .claudeMCP, .claudeSettings, .claudeDesktop, .cursorMCP,
              .cursorPermissions, .vscodeMCP, .vscodeSettings, .clineMCP, .rooMCP, .windsurfMCP, .geminiSettings, .a2aCard,
-             .langgraph, .mcpConfig, .opencode, .cursorSandbox, .cursorHooks, .windsurfHooks, .claudePlugin, .claudeMarketplace:
+             .langgraph, .mcpConfig, .mcpServerJSON, .opencode, .cursorSandbox, .cursorHooks, .windsurfHooks, .claudePlugin, .claudeMarketplace:
             .json
         case .codexConfig: .toml
         case .claudeSubagent, .claudeSkill, .claudeCommand, .copilotAgent, .prompty: .frontMatter

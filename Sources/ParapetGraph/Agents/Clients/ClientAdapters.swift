@@ -12,5 +12,6 @@ let clientAdapters: [any AgentAdapter.Type] = [
     OpenCodeAdapter.self,
     HookFileAdapter.self,
     ClaudePluginAdapter.self,
+    MCPRegistryServerAdapter.self,
     AgentWorkflowAdapter.self,
 ]

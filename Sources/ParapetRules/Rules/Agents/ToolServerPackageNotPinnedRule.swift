@@ -68,6 +68,8 @@ struct ToolServerPackageNotPinnedRule: Rule {
         switch source.kind {
         case .path:
             return nil
+        case _ where Interpolation.contains(source.location) || source.version.map(Interpolation.contains) == true:
+            return nil
         case .git:
             let pinned = [source.sha, source.ref].contains { $0.map(GitSource.isCommit) ?? false }
             if pinned { return nil }

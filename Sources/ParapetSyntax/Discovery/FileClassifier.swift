@@ -34,9 +34,8 @@ public enum FileClassifier {
             }
             if name.hasSuffix(".agent.md") || name.hasSuffix(".chatmode.md") { return .kind(.copilotAgent) }
             if parent == "agents" && grandparent == ".github" { return .kind(.copilotAgent) }
-            // GitHub Agentic Workflows (`.github/workflows/*.md`) compile to a lock file; no adapter
-            // reads them yet, and they are not subagents.
-            if parent == "workflows" && grandparent == ".github" { return .unknown }
+            // GitHub Agentic Workflows compile to a `.lock.yml`; the front matter is what people edit.
+            if parent == "workflows" && grandparent == ".github" { return .kind(.agenticWorkflow) }
             if parent == "agents" && (grandparent == ".claude" || grandparent == "claude") { return .kind(.claudeSubagent) }
             return .sniff(.frontMatter, hint: nil)
         }

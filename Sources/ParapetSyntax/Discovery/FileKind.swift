@@ -54,6 +54,8 @@ public enum FileKind: String, CaseIterable, Sendable, Codable, Comparable {
     case a2aCard = "a2a-agent-card"
     case langgraph
     case agentWorkflow = "gha-agent-workflow"
+    /// A GitHub Agentic Workflow (`.github/workflows/*.md`): front matter compiled to a lock file.
+    case agenticWorkflow = "gh-agentic-workflow"
     /// OpenCode `opencode.json` / `opencode.jsonc`: model, permissions, MCP servers.
     case opencode = "opencode-config"
     /// An MCP registry entry (`server.json`): a server's packages and remote endpoints.
@@ -72,7 +74,7 @@ public enum FileKind: String, CaseIterable, Sendable, Codable, Comparable {
              .langgraph, .mcpConfig, .mcpServerJSON, .opencode, .cursorSandbox, .cursorHooks, .windsurfHooks, .claudePlugin, .claudeMarketplace:
             .json
         case .codexConfig: .toml
-        case .claudeSubagent, .claudeSkill, .claudeCommand, .copilotAgent, .prompty: .frontMatter
+        case .claudeSubagent, .claudeSkill, .claudeCommand, .copilotAgent, .prompty, .agenticWorkflow: .frontMatter
         case .kubernetes, .kustomization, .helmTemplate, .continueConfig, .crewaiAgents, .crewaiTasks, .cagent, .kagent,
              .adkAgent, .githubPrompt, .agentWorkflow:
             .yaml

@@ -14,4 +14,5 @@ let clientAdapters: [any AgentAdapter.Type] = [
     ClaudePluginAdapter.self,
     MCPRegistryServerAdapter.self,
     AgentWorkflowAdapter.self,
+    AgenticWorkflowAdapter.self,
 ]

@@ -82,6 +82,7 @@ public enum FileClassifier {
         }
         if name.hasSuffix(".toml") {
             if parent == ".codex" && name == "config.toml" { return .kind(.codexConfig) }
+            if parent == "policies" && (grandparent == ".gemini" || grandparent == "gemini-cli") { return .kind(.geminiPolicy) }
             // Codex custom agents: the same keys as `config.toml`, for one agent.
             if parent == "agents" && grandparent == ".codex" { return .kind(.codexConfig) }
             return name.hasSuffix("config.toml") ? .sniff(.toml, hint: .codexConfig) : .unknown

@@ -42,6 +42,8 @@ public enum FileKind: String, CaseIterable, Sendable, Codable, Comparable {
     case rooMCP = "roo-mcp"
     case windsurfMCP = "windsurf-mcp"
     case geminiSettings = "gemini-settings"
+    /// Gemini CLI policy files (`.gemini/policies/*.toml`): `[[rule]]` tables deciding tool calls.
+    case geminiPolicy = "gemini-policy"
     case continueConfig = "continue-config"
     case codexConfig = "codex-config"
     case crewaiAgents = "crewai-agents"
@@ -73,7 +75,7 @@ public enum FileKind: String, CaseIterable, Sendable, Codable, Comparable {
              .cursorPermissions, .vscodeMCP, .vscodeSettings, .clineMCP, .rooMCP, .windsurfMCP, .geminiSettings, .a2aCard,
              .langgraph, .mcpConfig, .mcpServerJSON, .opencode, .cursorSandbox, .cursorHooks, .windsurfHooks, .claudePlugin, .claudeMarketplace:
             .json
-        case .codexConfig: .toml
+        case .codexConfig, .geminiPolicy: .toml
         case .claudeSubagent, .claudeSkill, .claudeCommand, .copilotAgent, .prompty, .agenticWorkflow: .frontMatter
         case .kubernetes, .kustomization, .helmTemplate, .continueConfig, .crewaiAgents, .crewaiTasks, .cagent, .kagent,
              .adkAgent, .githubPrompt, .agentWorkflow:

@@ -9,6 +9,7 @@ let clientAdapters: [any AgentAdapter.Type] = [
     MCPClientAdapter.self,
     VSCodeSettingsAdapter.self,
     GeminiSettingsAdapter.self,
+    GeminiPolicyAdapter.self,
     OpenCodeAdapter.self,
     HookFileAdapter.self,
     ClaudePluginAdapter.self,

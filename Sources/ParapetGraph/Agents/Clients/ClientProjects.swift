@@ -25,7 +25,7 @@ struct ClientProject: Sendable {
     static let cursor = ClientProject(agent: "cursor", members: [.cursorPermissions, .cursorMCP, .cursorSandbox, .cursorHooks], root: folder(".cursor"),
                                       rank: { $0.hasSuffix("permissions.json") ? 0 : 1 })
     static let vscode = ClientProject(agent: "vscode", members: [.vscodeSettings, .vscodeMCP], root: folder(".vscode"))
-    static let gemini = ClientProject(agent: "gemini-cli", members: [.geminiSettings], root: folder(".gemini"),
+    static let gemini = ClientProject(agent: "gemini-cli", members: [.geminiSettings, .geminiPolicy], root: folder(".gemini"),
                                       rank: { $0.hasSuffix("gemini-extension.json") ? 1 : 0 })
 
     static let all: [ClientProject] = [claudeCode, cursor, vscode, gemini]

@@ -94,6 +94,7 @@ public enum FileClassifier {
             if segments.contains("templates") { return .sniff(.yaml, hint: .helmTemplate) }
             if parent == "workflows" && grandparent == ".github" { return .sniff(.yaml, hint: .agentWorkflow) }
             if parent == ".continue" || (parent == "agents" && grandparent == ".continue") { return .kind(.continueConfig) }
+            if parent == "goose" && (name == "config.yaml" || name == "config.yml") { return .kind(.gooseConfig) }
             return .sniff(.yaml, hint: nil)
         }
         return .unknown

@@ -45,6 +45,8 @@ public enum FileKind: String, CaseIterable, Sendable, Codable, Comparable {
     /// Gemini CLI policy files (`.gemini/policies/*.toml`): `[[rule]]` tables deciding tool calls.
     case geminiPolicy = "gemini-policy"
     case continueConfig = "continue-config"
+    /// goose `config.yaml` (`~/.config/goose/`): mode, model, extensions.
+    case gooseConfig = "goose-config"
     case codexConfig = "codex-config"
     case crewaiAgents = "crewai-agents"
     case crewaiTasks = "crewai-tasks"
@@ -77,7 +79,7 @@ public enum FileKind: String, CaseIterable, Sendable, Codable, Comparable {
             .json
         case .codexConfig, .geminiPolicy: .toml
         case .claudeSubagent, .claudeSkill, .claudeCommand, .copilotAgent, .prompty, .agenticWorkflow: .frontMatter
-        case .kubernetes, .kustomization, .helmTemplate, .continueConfig, .crewaiAgents, .crewaiTasks, .cagent, .kagent,
+        case .kubernetes, .kustomization, .helmTemplate, .continueConfig, .gooseConfig, .crewaiAgents, .crewaiTasks, .cagent, .kagent,
              .adkAgent, .githubPrompt, .agentWorkflow:
             .yaml
         }

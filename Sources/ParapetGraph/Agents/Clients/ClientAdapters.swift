@@ -10,6 +10,7 @@ let clientAdapters: [any AgentAdapter.Type] = [
     VSCodeSettingsAdapter.self,
     GeminiSettingsAdapter.self,
     GeminiPolicyAdapter.self,
+    GooseConfigAdapter.self,
     OpenCodeAdapter.self,
     HookFileAdapter.self,
     ClaudePluginAdapter.self,

@@ -442,6 +442,9 @@ public struct AgentProfile: Sendable {
         links = []
     }
 
+    /// Whom the file that defines it affects.
+    public var scope: ConfigScope { ConfigScope.of(path: range.path) }
+
     /// Budget caps of a kind; nil when the format cannot express that kind of cap.
     public func caps(_ kind: BudgetCap.Kind) -> [BudgetCap]? {
         guard budgetKinds.contains(kind) else { return nil }

@@ -37,7 +37,7 @@ struct AgentWithoutTracingRule: Rule {
             guard profile.telemetry.isExpressible, profile.canDeclareTracing, profile.format != .terraform, !agent.isTraced else { continue }
             // cagent traces only when run with `--otel`, which no file can say.
             let hint = profile.format == .cagent ? " unless it is run with `docker agent run --otel`" : ""
-            findings.append(finding("Agent `\(profile.name)` exports no traces, metrics or logs\(hint)", at: profile.range, node: node, path: "telemetry"))
+            findings.append(agentFinding("Agent `\(profile.name)` exports no traces, metrics or logs\(hint)", at: profile.range, node: node, path: "telemetry"))
         }
         return findings
     }

@@ -34,13 +34,13 @@ struct ApprovalBypassEnabledRule: Rule {
             for mode in modes where mode.mode == .bypass && mode.inheritedFrom == nil && seen.insert(mode.range).inserted {
                 // A classifier still refuses some calls; a warning, not an error.
                 if mode.byClassifier {
-                    var classifier = finding("A classifier, not a person, approves tool calls: `\(mode.setting)`", at: mode.range,
+                    var classifier = agentFinding("A classifier, not a person, approves tool calls: `\(mode.setting)`", at: mode.range,
                                              node: node, path: "approval-mode")
                     classifier.severity = .warning
                     findings.append(classifier)
                     continue
                 }
-                findings.append(finding("Approval is switched off by `\(mode.setting)`", at: mode.range, node: node, path: "approval-mode"))
+                findings.append(agentFinding("Approval is switched off by `\(mode.setting)`", at: mode.range, node: node, path: "approval-mode"))
             }
         }
         return findings

@@ -41,7 +41,7 @@ struct DestructiveToolAutoApprovedRule: Rule {
                 let grant = classified.grant
                 // One finding per entry, even when several agents inherit it (OpenCode's agents).
                 guard seen.insert("\(grant.range.path):\(grant.range.start.offset)").inserted else { continue }
-                findings.append(finding("`\(grant.pattern)` runs without asking: \(classified.reason)", at: grant.range,
+                findings.append(agentFinding("`\(grant.pattern)` runs without asking: \(classified.reason)", at: grant.range,
                                         node: node, path: "tools.\(grant.pattern)"))
             }
         }

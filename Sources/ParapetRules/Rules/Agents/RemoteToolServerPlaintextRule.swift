@@ -35,17 +35,17 @@ struct RemoteToolServerPlaintextRule: Rule {
         for (node, profile) in context.agents {
             for server in profile.servers.value ?? [] where !server.disabled {
                 guard let url = server.url, let parts = URLParts(url), parts.isPlaintextRemote else { continue }
-                findings.append(finding("MCP server `\(server.name)` is reached over plain HTTP: `\(url)`",
+                findings.append(agentFinding("MCP server `\(server.name)` is reached over plain HTTP: `\(url)`",
                                         at: server.urlRange ?? server.range, node: node, path: "servers.\(server.name)"))
             }
             // A hook of type `http` posts the event (tool input, output, prompt) to its URL.
             for hook in profile.hookEndpoints {
                 guard let parts = URLParts(hook.url), parts.isPlaintextRemote, seen.insert(hook.range).inserted else { continue }
-                findings.append(finding("Hook `\(hook.event)` posts over plain HTTP: `\(hook.url)`", at: hook.range, node: node,
+                findings.append(agentFinding("Hook `\(hook.event)` posts over plain HTTP: `\(hook.url)`", at: hook.range, node: node,
                                         path: "hooks.\(hook.event)"))
             }
             if let endpoint = profile.endpoint.value, let url = endpoint.url, let parts = URLParts(url), parts.isPlaintextRemote {
-                findings.append(finding("Agent endpoint is served over plain HTTP: `\(url)`", at: endpoint.range, node: node, path: "endpoint"))
+                findings.append(agentFinding("Agent endpoint is served over plain HTTP: `\(url)`", at: endpoint.range, node: node, path: "endpoint"))
             }
         }
         return findings

@@ -36,17 +36,17 @@ struct ToolServerPackageNotPinnedRule: Rule {
                 for problem in PackageLaunch.problems(server) {
                     // One finding per place, even when several agents share the server.
                     guard seen.insert("\(problem.range.path):\(problem.range.start.offset)").inserted else { continue }
-                    findings.append(finding(problem.message, at: problem.range, node: node, path: "servers.\(server.name)"))
+                    findings.append(agentFinding(problem.message, at: problem.range, node: node, path: "servers.\(server.name)"))
                 }
             }
             for source in profile.fetchedSources {
                 guard let message = Self.problem(source), seen.insert("\(source.range.path):\(source.range.start.offset)").inserted else { continue }
-                findings.append(finding(message, at: source.range, node: node, path: "sources.\(source.name)"))
+                findings.append(agentFinding(message, at: source.range, node: node, path: "sources.\(source.name)"))
             }
             if let version = profile.agentVersion.value {
                 let value = version.value.trimmingCharacters(in: .whitespaces)
                 if value.isEmpty || value == "latest" {
-                    findings.append(finding("Agent `\(profile.name)` installs its CLI at `\(value.isEmpty ? "(latest)" : value)`",
+                    findings.append(agentFinding("Agent `\(profile.name)` installs its CLI at `\(value.isEmpty ? "(latest)" : value)`",
                                             at: version.range, node: node, path: "agent-version"))
                 }
             }
@@ -55,7 +55,7 @@ struct ToolServerPackageNotPinnedRule: Rule {
         for node in context.graph.nodes(.kubernetesObject) where node.type.hasPrefix("kagent.dev/") {
             for server in Self.kagentServers(node) {
                 for problem in PackageLaunch.problems(server) where seen.insert("\(problem.range.path):\(problem.range.start.offset)").inserted {
-                    findings.append(finding(problem.message, at: problem.range, node: node, path: "servers.\(server.name)"))
+                    findings.append(agentFinding(problem.message, at: problem.range, node: node, path: "servers.\(server.name)"))
                 }
             }
         }

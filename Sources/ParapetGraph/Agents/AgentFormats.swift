@@ -73,6 +73,8 @@ extension AgentFormat {
         AgentFormat(.geminiSettings, "Gemini CLI", "settings and extensions", files: [".gemini/settings.json", "gemini-extension.json"],
                     sniffed: true, facts: [.models, .tools, .servers, .egress, .budgets, .telemetry, .approval],
                     source: "geminicli.com/docs/reference/configuration; schemas/settings.schema.json"),
+        AgentFormat(.kiroAgent, "Kiro CLI / Amazon Q", "custom agent", files: [".kiro/agents/*.json", ".amazonq/cli-agents/*.json"],
+                    facts: [.models, .tools, .servers], source: "kiro.dev/docs/cli/custom-agents/configuration-reference"),
         AgentFormat(.geminiPolicy, "Gemini CLI", "policy rules", files: [".gemini/policies/*.toml"], facts: [.tools],
                     source: "geminicli.com/docs/reference/policy-engine"),
         AgentFormat(.clineMCP, "Cline", "MCP servers", files: ["cline_mcp_settings.json"], sniffed: true, facts: [.tools, .servers],

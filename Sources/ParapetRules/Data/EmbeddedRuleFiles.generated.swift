@@ -141,7 +141,9 @@ sensitive:
 # What agent tools can do, as data: GATE410, TEL102, EGR204 and `parapet agents` read it.
 #
 # builtin-tools: built-in tool names of coding agents (Claude Code, Gemini CLI, Codex, Cursor,
-#   cagent toolsets), by capability. A tool that runs any shell command is `exec`.
+#   cagent toolsets, Kiro / Amazon Q: kiro.dev/docs/cli/custom-agents/configuration-reference,
+#   checked 2026-12-07), by capability. A tool that runs any shell command is `exec`; Kiro's
+#   `use_aws` runs any AWS CLI call.
 # tool-words: words in MCP tool names (split at `_`, `-`, `.`, camelCase), by capability;
 #   the most severe match wins (destructive > write > network > read).
 # commands: what shell commands do, one entry per tool, each with its `source` and the date it
@@ -172,10 +174,10 @@ sensitive:
 #   "Identity and Access Management" docs, checked 2026-12-07.
 capabilities:
   builtin-tools:
-    exec: [Bash, PowerShell, Shell, run_shell_command, shell, exec, execute_command, terminal, KillShell, BashOutput, script, code_execution, background_agents]
-    write: [Write, Edit, MultiEdit, NotebookEdit, write_file, replace, edit_file, filesystem, apply_patch, memory, todo]
-    network: [WebFetch, WebSearch, web_fetch, google_web_search, fetch, api, browser, openapi, a2a]
-    read: [Read, Grep, Glob, LS, read_file, read_many_files, list_directory, search_file_content, glob, think, TodoWrite, Task, Agent, ExitPlanMode, LSP, lsp, user_prompt]
+    exec: [Bash, PowerShell, Shell, run_shell_command, shell, exec, execute_command, terminal, KillShell, BashOutput, script, code_execution, background_agents, execute_bash, use_aws]
+    write: [Write, Edit, MultiEdit, NotebookEdit, write_file, replace, edit_file, filesystem, apply_patch, memory, todo, fs_write]
+    network: [WebFetch, WebSearch, web_fetch, web_search, google_web_search, fetch, api, browser, openapi, a2a]
+    read: [Read, Grep, Glob, LS, read_file, read_many_files, list_directory, search_file_content, glob, think, TodoWrite, Task, Agent, ExitPlanMode, LSP, lsp, user_prompt, fs_read, introspect, thinking]
   tool-words:
     destructive: [delete, del, drop, destroy, terminate, uninstall, remove, rm, purge, truncate, wipe, erase, revoke, kill, evict, cordon, drain, reset, rollback, force]
     write: [create, update, write, edit, apply, push, merge, put, patch, set, send, post, publish, deploy, scale, restart, exec, run, execute, upload, commit, approve, close, label, assign, insert, modify, rename, move, install, invoke, trigger, shell, command]

@@ -74,7 +74,9 @@ public enum FileClassifier {
             // Kiro agents and MCP settings: no Kiro adapter yet, but their `mcpServers` are MCP
             // servers like any other, and the rest is not Gemini CLI settings.
             case (".kiro", "mcp.json"): return .kind(.mcpConfig)
-            case (_, _) where parent == "agents" && grandparent == ".kiro", (_, _) where parent == "settings" && grandparent == ".kiro":
+            case (_, _) where parent == "agents" && grandparent == ".kiro", (_, _) where parent == "cli-agents" && grandparent == ".amazonq":
+                return .kind(.kiroAgent)
+            case (_, _) where parent == "settings" && grandparent == ".kiro":
                 return .kind(.mcpConfig)
             default: break
             }

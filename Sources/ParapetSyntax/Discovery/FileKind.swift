@@ -42,6 +42,8 @@ public enum FileKind: String, CaseIterable, Sendable, Codable, Comparable {
     case rooMCP = "roo-mcp"
     case windsurfMCP = "windsurf-mcp"
     case geminiSettings = "gemini-settings"
+    /// Kiro CLI / Amazon Q Developer CLI agents (`.kiro/agents/*.json`, `.amazonq/cli-agents/*.json`).
+    case kiroAgent = "kiro-agent"
     /// Gemini CLI policy files (`.gemini/policies/*.toml`): `[[rule]]` tables deciding tool calls.
     case geminiPolicy = "gemini-policy"
     case continueConfig = "continue-config"
@@ -75,7 +77,7 @@ public enum FileKind: String, CaseIterable, Sendable, Codable, Comparable {
         case .terraform, .tfvars: .hcl
         case .terraformJSON, .tfvarsJSON, .terraformPlan, .claudeMCP, .claudeSettings, .claudeDesktop, .cursorMCP,
              .cursorPermissions, .vscodeMCP, .vscodeSettings, .clineMCP, .rooMCP, .windsurfMCP, .geminiSettings, .a2aCard,
-             .langgraph, .mcpConfig, .mcpServerJSON, .opencode, .cursorSandbox, .cursorHooks, .windsurfHooks, .claudePlugin, .claudeMarketplace:
+             .langgraph, .mcpConfig, .mcpServerJSON, .kiroAgent, .opencode, .cursorSandbox, .cursorHooks, .windsurfHooks, .claudePlugin, .claudeMarketplace:
             .json
         case .codexConfig, .geminiPolicy: .toml
         case .claudeSubagent, .claudeSkill, .claudeCommand, .copilotAgent, .prompty, .agenticWorkflow: .frontMatter

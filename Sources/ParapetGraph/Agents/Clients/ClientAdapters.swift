@@ -11,6 +11,7 @@ let clientAdapters: [any AgentAdapter.Type] = [
     GeminiSettingsAdapter.self,
     GeminiPolicyAdapter.self,
     GooseConfigAdapter.self,
+    KiroAgentAdapter.self,
     OpenCodeAdapter.self,
     HookFileAdapter.self,
     ClaudePluginAdapter.self,

@@ -83,6 +83,8 @@ extension AgentFormat {
                     facts: [.tools, .servers], source: "docs.roocode.com features/mcp"),
         AgentFormat(.windsurfMCP, "Windsurf", "MCP servers", files: ["mcp_config.json"], facts: [.servers], source: "docs.windsurf.com cascade/mcp"),
         AgentFormat(.windsurfHooks, "Windsurf", "hooks", files: [".windsurf/hooks.json"], facts: [.telemetry], source: "docs.windsurf.com cascade/hooks"),
+        AgentFormat(.zedSettings, "Zed", "agent settings", files: [".config/zed/settings.json", ".zed/settings.json"], sniffed: true,
+                    facts: [.models, .approval], source: "zed.dev/docs/ai/tool-permissions, /ai/agent-settings"),
         AgentFormat(.gooseConfig, "goose", "config", files: [".config/goose/config.yaml"], facts: [.models, .tools, .servers, .budgets, .approval],
                     source: "block.github.io/goose/docs/guides/config-files"),
         AgentFormat(.mcpConfig, "MCP client (unknown)", "servers by shape", files: ["*.json with mcpServers", ".kiro/settings/mcp.json"], sniffed: true,

@@ -66,6 +66,9 @@ public enum FileClassifier {
                 return .kind(.cursorPermissions)
             case (".vscode", "mcp.json"): return .kind(.vscodeMCP)
             case (".vscode", "settings.json"): return .sniff(.json, hint: .vscodeSettings)
+            // Zed: `~/.config/zed/settings.json` (chezmoi's `private_settings.json`), project `.zed/`.
+            case ("zed", "settings.json"), (".zed", "settings.json"), ("zed", "private_settings.json"), ("dot_zed", "settings.json"):
+                return .sniff(.json, hint: .zedSettings)
             case (".roo", "mcp.json"), (".kilocode", "mcp.json"): return .kind(.rooMCP)
             case (".windsurf", "mcp_config.json"), (".codeium", "mcp_config.json"): return .kind(.windsurfMCP)
             case (".gemini", "settings.json"): return .kind(.geminiSettings)
@@ -122,6 +125,9 @@ public enum FileClassifier {
     static func sniffJSON(_ root: DataNode?, hint: FileKind?) -> FileKind? {
         guard let root, root.isMapping else { return nil }
         // VS Code settings matter only where they configure the chat agent.
+        if hint == .zedSettings {
+            return root["agent"] != nil || root["context_servers"] != nil ? .zedSettings : nil
+        }
         if hint == .vscodeSettings {
             let agentKeys = (root.entries ?? []).contains { $0.name.hasPrefix("chat.") || ($0.name == "mcp" && $0.value["servers"] != nil) }
             return agentKeys ? .vscodeSettings : nil

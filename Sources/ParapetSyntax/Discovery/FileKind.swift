@@ -47,6 +47,8 @@ public enum FileKind: String, CaseIterable, Sendable, Codable, Comparable {
     /// Gemini CLI policy files (`.gemini/policies/*.toml`): `[[rule]]` tables deciding tool calls.
     case geminiPolicy = "gemini-policy"
     case continueConfig = "continue-config"
+    /// Zed `settings.json` when it configures the agent (`agent`, `context_servers`).
+    case zedSettings = "zed-settings"
     /// goose `config.yaml` (`~/.config/goose/`): mode, model, extensions.
     case gooseConfig = "goose-config"
     case codexConfig = "codex-config"
@@ -77,7 +79,7 @@ public enum FileKind: String, CaseIterable, Sendable, Codable, Comparable {
         case .terraform, .tfvars: .hcl
         case .terraformJSON, .tfvarsJSON, .terraformPlan, .claudeMCP, .claudeSettings, .claudeDesktop, .cursorMCP,
              .cursorPermissions, .vscodeMCP, .vscodeSettings, .clineMCP, .rooMCP, .windsurfMCP, .geminiSettings, .a2aCard,
-             .langgraph, .mcpConfig, .mcpServerJSON, .kiroAgent, .opencode, .cursorSandbox, .cursorHooks, .windsurfHooks, .claudePlugin, .claudeMarketplace:
+             .langgraph, .mcpConfig, .mcpServerJSON, .kiroAgent, .zedSettings, .opencode, .cursorSandbox, .cursorHooks, .windsurfHooks, .claudePlugin, .claudeMarketplace:
             .json
         case .codexConfig, .geminiPolicy: .toml
         case .claudeSubagent, .claudeSkill, .claudeCommand, .copilotAgent, .prompty, .agenticWorkflow: .frontMatter

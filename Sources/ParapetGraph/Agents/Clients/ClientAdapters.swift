@@ -12,6 +12,7 @@ let clientAdapters: [any AgentAdapter.Type] = [
     GeminiPolicyAdapter.self,
     GooseConfigAdapter.self,
     KiroAgentAdapter.self,
+    ZedSettingsAdapter.self,
     OpenCodeAdapter.self,
     HookFileAdapter.self,
     ClaudePluginAdapter.self,

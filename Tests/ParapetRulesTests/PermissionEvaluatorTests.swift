@@ -125,6 +125,7 @@ import Testing
         Row("git", .commandPrefix, .destructive, dangerous: true),
         Row("npm test", .commandPrefix, .exec, dangerous: false),
         Row("sudo", .commandPrefix, .exec, dangerous: true),
+        Row("terminal(/^(git|rm)(\\s.*)?$/)", .generic, .exec, dangerous: false),
         Row(":", .commandPrefix, .exec, dangerous: false),
     ]
 

@@ -86,6 +86,8 @@ public struct PermissionEntry: Sendable, Equatable {
     /// allow-lists match the command by its beginning, so they always go on.
     static func command(_ text: String, grammar: PermissionGrammar) -> Specifier {
         var body = text.trimmingCharacters(in: .whitespaces)
+        // A regular expression (VS Code `/…/` rules) is not a command line: kept whole, not judged.
+        if body.count > 1, body.hasPrefix("/"), body.hasSuffix("/") { return .command(words: [body], open: false) }
         var open = grammar == .cursorCLI || grammar == .geminiCLI || grammar == .commandPrefix
         // `git:*` (legacy prefix), `git *`, `git*`; a lone `:` is the shell's no-op command.
         while body.hasSuffix("*") {

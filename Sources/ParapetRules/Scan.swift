@@ -268,7 +268,8 @@ public enum Scan {
             guard let rule = byCode[finding.code], configuration.isEnabled(rule),
                   !configuration.isIgnored(finding, rule: rule) else { return nil }
             var configured = finding
-            configured.severity = configuration.severity(for: rule)
+            // A rule may give one finding a lower severity than its default (GATE411 for a classifier).
+            if let severity = configuration.severityOverride(for: rule) { configured.severity = severity }
             return configured
         }
     }

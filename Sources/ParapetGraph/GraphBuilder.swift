@@ -22,10 +22,13 @@ public enum GraphBuilder {
     /// evaluated, before its nodes move into the graph: nothing later reads them, and keeping
     /// them through the peak of the scan cost a quarter of its memory. Files keep their
     /// source, comments and diagnostics.
+    ///
+    /// `terraformRootsReaching`: when only nodes of these module directories are reported, only
+    /// the Terraform roots that reach them are evaluated (see `TerraformLowering.evaluate`).
     public static func build(_ files: inout [ParsedFile], varFiles: [ParsedFile] = [], releasingHCLTrees: Bool,
-                             diagnostics: inout [SyntaxDiagnostic]) -> Graph {
+                             terraformRootsReaching: Set<String>? = nil, diagnostics: inout [SyntaxDiagnostic]) -> Graph {
         var graph = Graph()
-        var terraform = TerraformLowering.evaluate(files, varFiles: varFiles)
+        var terraform = TerraformLowering.evaluate(files, varFiles: varFiles, onlyRootsReaching: terraformRootsReaching)
         if releasingHCLTrees {
             for index in files.indices where files[index].hcl != nil { files[index].tree = nil }
         }

@@ -38,6 +38,9 @@ public struct ScanOptions: Sendable {
     /// Drop HCL trees once Terraform is evaluated (the CLI's scans: a lower peak of memory); the
     /// result's `parsed` files then hold no HCL tree, so `BuiltScan.census` cannot count them.
     public var releaseSyntaxTrees = false
+    /// With a report scope of Terraform files only, evaluate only the roots that reach them
+    /// (same findings for those files; off to compare, in tests).
+    public var narrowTerraformToReport = true
 
     public init(roots: [String], limits: ScanLimits = ScanLimits(), configPath: String? = nil,
                 workingDirectory: String = FileManager.default.currentDirectoryPath,
@@ -157,6 +160,7 @@ public enum Scan {
         findings += varFiles.flatMap(diagnosticFindings)
         // Census counts read objects from the trees, so they are kept for it.
         let graph = GraphBuilder.build(&parsed, varFiles: varFiles, releasingHCLTrees: options.releaseSyntaxTrees && !options.countObjects,
+                                       terraformRootsReaching: options.narrowTerraformToReport ? reportedTerraformDirectories(options, discovered: discovered) : nil,
                                        diagnostics: &loweringDiagnostics)
         lap("graph")
         let facts = Facts(graph: graph)
@@ -202,6 +206,36 @@ public enum Scan {
         return ScanResult(files: built.files, findings: findings, notes: built.notes, sources: sources,
                           rules: (MetaRules.all + rules.map(\.metadata)).sorted { $0.code < $1.code }, graph: built.graph,
                           census: options.countObjects ? built.census : nil, timings: built.timings, facts: built.facts)
+    }
+
+    /// The module directories of the reported files, when every reported path is a Terraform
+    /// file (what a pre-commit hook passes for a Terraform change); nil otherwise, or when the
+    /// census must count every object.
+    ///
+    /// A file reached through symlinks is one file: every path it has counts, since findings are
+    /// merged across them.
+    static func reportedTerraformDirectories(_ options: ScanOptions, discovered: [DiscoveredFile] = []) -> Set<String>? {
+        guard !options.countObjects, let reported = options.reportScope.paths ?? options.reportScope.changedLines.map({ Array($0.keys) }),
+              !reported.isEmpty else { return nil }
+        let discovery = Discovery(workingDirectory: options.workingDirectory)
+        var directories: Set<String> = []
+        for path in reported {
+            var isDirectory: ObjCBool = false
+            guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory), !isDirectory.boolValue else { return nil }
+            let shown = discovery.display(path)
+            switch FileClassifier.classify(path: shown) {
+            case .kind(.terraform), .kind(.terraformJSON), .kind(.tfvars), .kind(.tfvarsJSON):
+                directories.insert(TerraformModuleSource.directory(of: shown))
+            default:
+                return nil
+            }
+        }
+        let realPaths = Set(discovered.filter { directories.contains(TerraformModuleSource.directory(of: $0.displayPath)) }
+            .filter { file in reported.contains { discovery.display($0) == file.displayPath } }.map(\.realPath))
+        for file in discovered where realPaths.contains(file.realPath) {
+            directories.insert(TerraformModuleSource.directory(of: file.displayPath))
+        }
+        return directories
     }
 
     /// The `--var-file` files, read as tfvars (HCL, or JSON for `.json`).

@@ -1,3 +1,5 @@
+import Foundation
+import ParapetTestSupport
 import ParapetCore
 @testable import ParapetRules
 import Testing
@@ -78,5 +80,42 @@ import Testing
     @Test func configurationErrorsAreAlwaysReported() {
         let scope = ReportScope(paths: ["/repo/a.yaml"], changedLines: [:])
         #expect(scope.includes(finding(".parapet.yaml", line: 1, code: MetaRules.configError.code), workingDirectory: "/repo"))
+    }
+}
+
+/// A pre-commit run on Terraform files evaluates only the roots that reach them; the findings on
+/// those files are the same as when every root is evaluated. Checked for every Terraform file of
+/// every fixture that has any.
+@Suite struct NarrowedTerraformTests {
+    static let cases: [(Fixture, String)] = Fixture.all().flatMap { fixture -> [(Fixture, String)] in
+        guard let walker = FileManager.default.enumerator(atPath: fixture.directory.path) else { return [] }
+        return walker.compactMap { $0 as? String }.filter { $0.hasSuffix(".tf") || $0.hasSuffix(".tfvars") }.sorted()
+            .map { (fixture, $0) }
+    }
+
+    @Test func thereAreCases() {
+        #expect(Self.cases.count >= 50)
+    }
+
+    @Test func narrowedRootsGiveTheSameFindings() throws {
+        for (fixture, file) in Self.cases {
+            var options = ScanOptions(roots: ["."], workingDirectory: fixture.directory.path, workers: 2)
+            options.configSearchCeiling = fixture.directory.path
+            options.reportScope = ReportScope(paths: [fixture.directory.path + "/" + file])
+            #expect(Scan.reportedTerraformDirectories(options) != nil, "\(fixture.testDescription)/\(file)")
+            let narrowed = try Scan.run(options).findings
+            options.narrowTerraformToReport = false
+            let full = try Scan.run(options).findings
+            #expect(narrowed.map(\.fingerprint) == full.map(\.fingerprint), "\(fixture.testDescription)/\(file)")
+            #expect(narrowed.map(\.message) == full.map(\.message), "\(fixture.testDescription)/\(file)")
+            #expect(narrowed.map(\.range) == full.map(\.range), "\(fixture.testDescription)/\(file)")
+        }
+    }
+
+    @Test func anyOtherReportedFileEvaluatesEveryRoot() throws {
+        let directory = fixturesRoot.appendingPathComponent("demo").path
+        var options = ScanOptions(roots: ["."], workingDirectory: directory, workers: 1)
+        options.reportScope = ReportScope(paths: [directory])
+        #expect(Scan.reportedTerraformDirectories(options) == nil)
     }
 }

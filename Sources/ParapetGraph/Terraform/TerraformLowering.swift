@@ -25,20 +25,52 @@ public enum TerraformLowering {
 
     /// Every root module evaluated, its nodes not yet in a graph. It holds no syntax tree: once
     /// it exists, the caller may release the files' trees before the nodes move into the graph.
-    static func evaluate(_ files: [ParsedFile], varFiles: [ParsedFile]) -> Lowered {
-        let modules = TerraformModuleSource.group(files)
+    ///
+    /// `onlyRootsReaching`: module directories whose nodes are the only ones reported (a
+    /// pre-commit run on changed `.tf` files). Only the roots whose module tree reaches one of
+    /// them are evaluated, and those whose tree declares Kubernetes objects (which may meet
+    /// manifests anywhere): no other root makes a node in those directories, or changes one.
+    static func evaluate(_ files: [ParsedFile], varFiles: [ParsedFile], onlyRootsReaching relevant: Set<String>? = nil) -> Lowered {
+        let allModules = TerraformModuleSource.group(files)
         var called: Set<String> = []
-        for (directory, module) in modules {
+        var children: [String: [String]] = [:]
+        for (directory, module) in allModules {
             for block in module.blocks where block.type == "module" {
                 if let source = block.body["source"]?.literalString, let child = TerraformModuleSource.resolve(source, from: directory),
-                   modules[child] != nil, child != directory {
+                   allModules[child] != nil, child != directory {
                     called.insert(child)
+                    children[directory, default: []].append(child)
                 }
             }
         }
         // Roots are independent, so they are lowered in parallel; the results are merged in
         // root order, so the graph does not depend on scheduling.
-        let roots = modules.keys.sorted().filter { !called.contains($0) }
+        var roots = allModules.keys.sorted().filter { !called.contains($0) }
+        var modules = allModules
+        if let relevant {
+            var kept: [String] = []
+            var reachable: Set<String> = []
+            for root in roots {
+                var tree: Set<String> = [root]
+                var stack = [root]
+                while let directory = stack.popLast() {
+                    for child in children[directory] ?? [] where tree.insert(child).inserted { stack.append(child) }
+                }
+                let declaresKubernetes = tree.contains { directory in
+                    allModules[directory]?.blocks.contains { $0.type == "resource" && ($0.label(0)?.hasPrefix("kubernetes_") ?? false) } ?? false
+                }
+                if declaresKubernetes || !tree.isDisjoint(with: relevant) {
+                    kept.append(root)
+                    reachable.formUnion(tree)
+                }
+            }
+            roots = kept
+            modules = allModules.filter { reachable.contains($0.key) }
+        }
+        return evaluate(roots: roots, modules: modules, varFiles: varFiles)
+    }
+
+    private static func evaluate(roots: [String], modules: [String: TerraformModuleSource], varFiles: [ParsedFile]) -> Lowered {
         // What each block refers to is the same in every instance of its module: found once.
         let references = ReferenceTable(modules)
         let results = ResultSlots<Lowering>(count: roots.count)

@@ -33,6 +33,9 @@ public struct ScanOptions: Sendable {
     public var standardInput: SourceFile?
     /// Count objects read and analysed per kind into `ScanResult.census` (`--statistics`).
     public var countObjects = false
+    /// Test seam standing in for a lowering step that fails on one file: a file for which it
+    /// throws is left out of the graph and reported as `PAR007`.
+    package var loweringFault: (@Sendable (ParsedFile) throws(InternalError) -> Void)?
 
     public init(roots: [String], limits: ScanLimits = ScanLimits(), configPath: String? = nil,
                 workingDirectory: String = FileManager.default.currentDirectoryPath,
@@ -65,6 +68,9 @@ public struct ScanResult: Sendable {
     public var census: Census?
     /// Seconds spent in each stage, in pipeline order (for `make bench`).
     public var timings: [(stage: String, seconds: Double)] = []
+    /// `PAR007` findings, before configuration, suppressions or the report scope could hide them:
+    /// any of them makes the scan exit 3.
+    public var internalErrors: [Finding] = []
 }
 
 /// What `Scan.build` produced: everything the rules need, and what the reports name.
@@ -146,7 +152,8 @@ public enum Scan {
         var loweringDiagnostics: [SyntaxDiagnostic] = []
         let varFiles = try loadVarFiles(options)
         findings += varFiles.flatMap(diagnosticFindings)
-        let graph = GraphBuilder.build(parsed, varFiles: varFiles, diagnostics: &loweringDiagnostics)
+        let graph = GraphBuilder.build(isolatingFailures(parsed, options: options, findings: &findings), varFiles: varFiles,
+                                       diagnostics: &loweringDiagnostics)
         lap("graph")
         let facts = Facts(graph: graph)
         lap("facts")
@@ -176,6 +183,7 @@ public enum Scan {
         let rules = (shippedRules + projectRules.rules).filter { configuration.isEnabled($0.metadata) }
         findings += RuleEngine.run(rules, graph: built.graph, facts: built.facts, options: configuration.ruleOptions)
         findings = mergeRepeats(findings, graph: built.graph, realPaths: built.realPaths)
+        let internalErrors = findings.filter { $0.code == MetaRules.internalError.code }
         lap("rules")
         findings = Suppressions.apply(findings, files: built.parsed, graph: built.graph, requireReason: configuration.requireSuppressionReason)
         findings = configure(findings, configuration, rules: MetaRules.all + rules.map(\.metadata))
@@ -190,7 +198,22 @@ public enum Scan {
         lap("report")
         return ScanResult(files: built.files, findings: findings, notes: built.notes, sources: sources,
                           rules: (MetaRules.all + rules.map(\.metadata)).sorted { $0.code < $1.code }, graph: built.graph,
-                          census: options.countObjects ? built.census : nil, timings: built.timings)
+                          census: options.countObjects ? built.census : nil, timings: built.timings, internalErrors: internalErrors)
+    }
+
+    /// The files to lower: one whose lowering fails is left out of the graph and becomes a
+    /// `PAR007` finding, so the other files are still analysed and reported.
+    static func isolatingFailures(_ files: [ParsedFile], options: ScanOptions, findings: inout [Finding]) -> [ParsedFile] {
+        guard let fault = options.loweringFault else { return files }
+        return files.filter { file in
+            do throws(InternalError) {
+                try fault(file)
+                return true
+            } catch {
+                findings.append(MetaRules.finding(for: error, while: "lowering `\(file.source.path)`"))
+                return false
+            }
+        }
     }
 
     /// The `--var-file` files, read as tfvars (HCL, or JSON for `.json`).

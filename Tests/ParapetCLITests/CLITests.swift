@@ -24,11 +24,13 @@ struct CLI {
         var stderr: String
     }
 
-    static func run(_ arguments: [String], in directory: URL, input: String? = nil) throws -> Output {
+    /// `environment` is added to the test's own.
+    static func run(_ arguments: [String], in directory: URL, input: String? = nil, environment: [String: String] = [:]) throws -> Output {
         let process = Process()
         process.executableURL = binary
         process.arguments = arguments
         process.currentDirectoryURL = directory
+        if !environment.isEmpty { process.environment = ProcessInfo.processInfo.environment.merging(environment) { _, new in new } }
         let out = Pipe(), err = Pipe(), inPipe = Pipe()
         process.standardOutput = out
         process.standardError = err
@@ -149,6 +151,24 @@ let cleanTerraform = "locals {\n  name = \"logs\"\n}\n"
         #expect(output.status == 1)
         #expect(output.stdout.contains("main.tf:"))
         #expect(output.stdout.contains("PAR001"))
+    }
+
+    @Test func aFileParapetFailsOnIsPAR007TheOthersAreReportedAndTheScanExitsThree() throws {
+        let image = "apiVersion: v1\nkind: Pod\nmetadata: {name: bot}\nspec: {containers: [{name: bot, image: \"bot:latest\"}]}\n"
+        let workspace = try Workspace(["a/pod.yaml": image, "b/pod.yaml": image])
+        let failing = ["PARAPET_TEST_FAIL_LOWERING": "a/pod.yaml"]
+        for format in ["text", "json", "sarif"] {
+            let output = try CLI.run(["scan", ".", "--select", "PIN504", "--exit-zero", "-f", format], in: workspace.url, environment: failing)
+            #expect(output.status == 3, "\(format)")
+            #expect(output.stdout.contains("PAR007"), "\(format)")
+            #expect(output.stdout.contains("b/pod.yaml") && output.stdout.contains("PIN504"), "\(format)")
+            #expect(output.stderr.contains("a/pod.yaml:1:1: PAR007 Internal error while lowering `a/pod.yaml`"), "\(format)")
+        }
+        let text = try CLI.run(["scan", ".", "--select", "PIN504"], in: workspace.url, environment: failing).stdout
+        #expect(!text.contains("a/pod.yaml:4"), "the failed file is left out of the graph")
+        let clean = try CLI.run(["scan", ".", "--select", "PIN504"], in: workspace.url)
+        #expect(clean.status == 1)
+        #expect(!clean.stdout.contains("PAR007"))
     }
 
     @Test func exitZeroKeepsTheReportButExitsZero() throws {

@@ -112,8 +112,16 @@ struct ScanCommand: ParsableCommand {
     @Flag(help: "Print to standard error how many objects of each kind were read and analysed, and the nodes built.")
     var statistics = false
 
+    @Option(name: [.short, .long], help: ArgumentHelp("Worker threads that read and parse files (default: the number of active cores); the output is the same for any number.", valueName: "n"))
+    var jobs: Int?
+
+    func validate() throws {
+        if let jobs, jobs < 1 { throw ValidationError("--jobs must be at least 1, not \(jobs)") }
+    }
+
     func run() throws {
-        var options = ScanOptions(roots: scannedPaths, configPath: config)
+        var options = ScanOptions(roots: scannedPaths, configPath: config,
+                                  workers: jobs ?? ProcessInfo.processInfo.activeProcessorCount)
         if paths.contains("-") {
             guard let stdinFilename else { throw RunError("`-` reads standard input: name the file it stands for with --stdin-filename PATH") }
             let display = Discovery(workingDirectory: options.workingDirectory).display(Discovery.absolute(stdinFilename, in: options.workingDirectory))

@@ -254,6 +254,22 @@ let cleanTerraform = "locals {\n  name = \"logs\"\n}\n"
         #expect(findings.first?["path"] as? String == "infra/main.tf")
     }
 
+    @Test func everyFixtureGivesTheSameBytesWithOneWorkerOrFourInEveryFormat() throws {
+        for format in ["text", "json", "sarif"] {
+            let arguments = ["scan", "fixtures", "--no-cache", "--exit-zero", "-f", format, "--jobs"]
+            let serial = try CLI.run(arguments + ["1"], in: packageRoot)
+            #expect(serial.status == 0, "\(format): \(serial.stderr)")
+            #expect(serial.stdout.count > 100_000, "\(format): the fixtures give findings")
+            for run in 1...2 {
+                let parallel = try CLI.run(arguments + ["4"], in: packageRoot)
+                #expect(parallel.stdout == serial.stdout, "\(format), parallel run \(run)")
+            }
+        }
+        let none = try CLI.run(["scan", ".", "--jobs", "0"], in: packageRoot)
+        #expect(none.status == 2)
+        #expect(none.stderr.contains("--jobs must be at least 1"))
+    }
+
     @Test func sarifOutputGoesToTheOutputFile() throws {
         let workspace = try Workspace(["main.tf": brokenTerraform])
         let output = try CLI.run(["scan", "--format", "sarif", "--output", "out.sarif"], in: workspace.url)

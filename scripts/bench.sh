@@ -1,9 +1,17 @@
 #!/bin/sh
-# Parse-only and full-scan throughput and peak RSS of the release build, over CORPUS (first
-# argument) or, when none is given, over a deterministic corpus generated into .build/bench-corpus.
+# `make bench [CORPUS=dir]`: over CORPUS (default: a deterministic 2,000-file corpus generated into
+# .build/bench-corpus), with the release build:
+#   - the parse floor: C, one core, tree-sitter-hcl and libyaml only (Benchmarks/parse-floor.c);
+#   - Parapet's parse-only (1 worker, all cores) and full-scan throughput and peak RSS;
+#   - the ratio of the full scan (all cores, every rule) to the floor, measured in this run;
+#   - time and peak RSS of the full scan over 1x, 2x and 4x copies of the corpus (linearity);
+#   - a pre-commit re-run: one changed file scanned with the whole corpus as context, warm cache.
+# Figures are the best of a few runs; on a busy machine, read the ratio, not the seconds.
 set -eu
 cd "$(dirname "$0")/.."
-bin=.build/release/parapet
+bin=${PARAPET_BIN:-.build/release/parapet}
+work=.build/bench
+mkdir -p "$work"
 corpus=${1:-}
 if [ -z "$corpus" ]; then
   corpus=.build/bench-corpus
@@ -11,7 +19,59 @@ if [ -z "$corpus" ]; then
     "$bin" bench "$corpus" --generate 2000
   fi
 fi
+
+floor="$work/parse-floor"
+# shellcheck disable=SC2046 # pkg-config prints several flags on purpose
+cc -O2 -o "$floor" Benchmarks/parse-floor.c $(pkg-config --cflags --libs tree-sitter-hcl tree-sitter yaml-0.1)
+
 echo "corpus: $corpus ($(nproc) cores)"
+floor_line=$("$floor" "$corpus")
+echo "$floor_line"
 "$bin" bench "$corpus" --stage parse --workers 1
 "$bin" bench "$corpus" --stage parse
-"$bin" bench "$corpus" --stage scan
+scan_line=$("$bin" bench "$corpus" --stage scan)
+echo "$scan_line"
+# Field 6 of both lines is the best time in seconds.
+printf '%s\n%s\n' "$floor_line" "$scan_line" | awk '
+  $1 == "floor" { floor = $6 }
+  $1 == "scan"  { scan = $6; rss = $(NF - 5) }
+  END { if (floor > 0) printf "ratio  full scan / C parse floor: %.2f (goal <= 1.0), peak RSS %s MB\n", scan / floor, rss }'
+
+# Linearity: the same corpus copied 1, 2 and 4 times (hard links where the file system allows).
+echo "scaling (full scan, all cores):"
+echo "  copies    files        s   peak RSS MB"
+for copies in 1 2 4; do
+  scaled="$work/scale-$copies"
+  if [ ! -d "$scaled" ]; then
+    mkdir -p "$scaled"
+    i=1
+    while [ "$i" -le "$copies" ]; do
+      cp -al "$corpus" "$scaled/copy-$i" 2>/dev/null || cp -R "$corpus" "$scaled/copy-$i"
+      i=$((i + 1))
+    done
+  fi
+  "$bin" bench "$scaled" --stage scan --repeats 2 | awk -v copies="$copies" '$1 == "scan" { printf "  %6d %8d %8.3f %13.1f\n", copies, $2, $6, $(NF - 5) }'
+done
+
+# Pre-commit re-run: one file changed since the last run, the rest of the corpus as context (what
+# the pre-commit hook does), with a warm parse cache. The copy is private, so the change is too.
+repo="$work/precommit"
+rm -rf "$repo"
+cp -R "$corpus" "$repo"
+changed=$(find "$repo" -name '*.tf' | sort | head -n 1)
+if [ -n "$changed" ]; then
+  cache="$work/cache"
+  rm -rf "$cache"
+  "$bin" scan "$changed" --context "$repo" --cache-dir "$cache" --exit-zero --format json >/dev/null
+  best=""
+  for run in 1 2 3 4 5; do
+    printf '\n# change %s\n' "$run" >>"$changed"
+    start=$(date +%s%N)
+    "$bin" scan "$changed" --context "$repo" --cache-dir "$cache" --exit-zero --format json >/dev/null
+    end=$(date +%s%N)
+    ms=$(( (end - start) / 1000000 ))
+    if [ -z "$best" ] || [ "$ms" -lt "$best" ]; then best=$ms; fi
+  done
+  files=$(find "$repo" -type f | wc -l | tr -d ' ')
+  echo "pre-commit re-run: 1 changed file, $files files of context, warm cache: $best ms wall (best of 5; goal < 100 ms)"
+fi

@@ -17,12 +17,16 @@ public struct AgentFacts: Sendable {
     public var tools: [NodeID]
     public var servers: [NodeID]
     public var egress: AgentEgress
+    /// The pods an operator runs it in (a kagent Agent), with what their NetworkPolicies let
+    /// out: the workload's facts when the scan holds the workload, else the policies of the
+    /// pods' namespace whose selectors match the pods' labels.
+    public var pods: (pods: AgentPods, egress: NetworkPosture)?
     /// What traces it: its own exporters, or an OpenTelemetry exporter of a workload it runs in.
     /// Empty when nothing does. Tool-call audits alone do not count.
     public var tracing: [String]
     public var isTraced: Bool { !tracing.isEmpty }
 
-    init(node: GraphNode, profile: AgentProfile, graph: Graph, workloads: [NodeID: WorkloadFacts]) {
+    init(node: GraphNode, profile: AgentProfile, graph: Graph, workloads: [NodeID: WorkloadFacts], index: KubernetesIndex) {
         self.node = node.id
         self.profile = profile
         parents = graph.edges(to: node.id, label: .delegatesTo).map(\.from)
@@ -32,9 +36,24 @@ public struct AgentFacts: Sendable {
         tools = graph.edges(from: node.id, label: .callsTool).map(\.to)
         servers = graph.edges(from: node.id, label: .usesServer).map(\.to)
 
-        // A client's default (nothing written) yields to the workloads the agent runs in.
-        if let own = profile.egress.value, !(own.isDefault && !self.workloads.isEmpty) {
+        if let agentPods = profile.pods {
+            let running = self.workloads.first { graph[$0].address.description == agentPods.workloadAddress }
+            let posture = running.flatMap { workloads[$0]?.egress }
+                ?? NetworkPosture.of(namespace: agentPods.namespace, scope: agentPods.scope, direction: .egress,
+                                     policies: index.egressPolicies[agentPods.namespace] ?? []) { shape in
+                    !shape.selectorIsUnknown && shape.selector.matches(agentPods.labels)
+                }
+            pods = (agentPods, posture)
+        } else {
+            pods = nil
+        }
+
+        // A client's default (nothing written) yields to the workloads the agent runs in; an
+        // operator's pods decide unless the agent's own sandbox is open anyway.
+        if let own = profile.egress.value, !(own.isDefault && !self.workloads.isEmpty), pods == nil || own.network == .unrestricted {
             egress = .sandbox(own)
+        } else if let pods {
+            egress = .pods(pods.pods, pods.egress)
         } else {
             let open = self.workloads.compactMap { id -> (NodeID, NetworkPosture)? in
                 guard let posture = workloads[id]?.egress, posture.isOpen else { return nil }
@@ -70,6 +89,8 @@ public enum AgentEgress: Sendable {
     case sandbox(EgressPosture)
     /// No sandbox in its files, and it runs in workloads whose egress is open.
     case openWorkloads([(workload: NodeID, posture: NetworkPosture)])
+    /// It runs in pods an operator creates from its manifest; their NetworkPolicies decide.
+    case pods(AgentPods, NetworkPosture)
     /// Nothing says.
     case notDeclared
 }

@@ -21,7 +21,7 @@ public struct Facts: Sendable {
         self.workloads = workloads
         references = TerraformReferences(graph)
         var agents: [NodeID: AgentFacts] = [:]
-        for (id, profile) in graph.agents { agents[id] = AgentFacts(node: graph[id], profile: profile, graph: graph, workloads: workloads) }
+        for (id, profile) in graph.agents { agents[id] = AgentFacts(node: graph[id], profile: profile, graph: graph, workloads: workloads, index: index) }
         self.agents = agents
     }
 

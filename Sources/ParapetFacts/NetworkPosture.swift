@@ -99,6 +99,7 @@ struct PolicyShape {
     /// `policyTypes` cannot be read: it matters for the workloads the policy selects.
     var typesUnknown: String?
     var selectorIsUnknown: Bool
+    var selector: LabelSelector
     var allowsNothing: Bool
 
     init(_ policy: GraphNode, direction: NetworkPolicyFacts.Direction) {
@@ -107,6 +108,7 @@ struct PolicyShape {
                                 appliesToDirection: false, allowsAll: nil, unknown: nil)
         let selector = LabelSelector(policy.attributes.at("spec.podSelector") ?? Value(.object([]), range: policy.range))
         selectorIsUnknown = selector.isUnknown
+        self.selector = selector
         switch NetworkPolicyFacts.applies(policy, to: direction) {
         case .success(let applies):
             verdict.appliesToDirection = applies
@@ -127,17 +129,24 @@ extension NetworkPosture {
     /// deployment unit meets the workload's.
     static func of(_ workload: GraphNode, direction: NetworkPolicyFacts.Direction, policies: [PolicyShape], graph: Graph) -> NetworkPosture {
         let selecting = Set(graph.edges(to: workload.id, label: .selects).map(\.from))
+        return of(namespace: workload.namespace ?? "default", scope: workload.scope, direction: direction, policies: policies) {
+            selecting.contains($0.node.id)
+        }
+    }
+
+    /// The posture of pods in a namespace and deployment unit, given which policies select them.
+    static func of(namespace: String, scope: String, direction: NetworkPolicyFacts.Direction, policies: [PolicyShape],
+                   selects: (PolicyShape) -> Bool) -> NetworkPosture {
         var verdicts: [PolicyVerdict] = []
         var allowsNothing: [NodeID: Bool] = [:]
-        for shape in policies where Graph.scopesMeet(shape.node.scope, workload.scope) {
+        for shape in policies where Graph.scopesMeet(shape.node.scope, scope) {
             var verdict = shape.verdict
-            verdict.selects = selecting.contains(shape.node.id)
+            verdict.selects = selects(shape)
             if let reason = shape.typesUnknown, verdict.selects || shape.selectorIsUnknown { verdict.unknown = reason }
             allowsNothing[shape.node.id] = shape.allowsNothing
             verdicts.append(verdict)
         }
         let isolating = verdicts.filter { $0.selects && $0.appliesToDirection && $0.unknown == nil }
-        let namespace = workload.namespace ?? "default"
         if let open = isolating.first(where: { $0.allowsAll != nil }), let rule = open.allowsAll {
             return NetworkPosture(state: .allowsAll, reason: "NetworkPolicy `\(open.name)` \(rule.reason)", policies: verdicts)
         }

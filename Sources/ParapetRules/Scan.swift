@@ -28,6 +28,8 @@ public struct ScanOptions: Sendable {
     public var reportScope = ReportScope()
     /// Remembers files parsed only to find they are of no kind (`--cache-dir`); nil: no cache.
     public var classificationCache: ClassificationCache?
+    /// Parsed HCL trees kept between runs (`--cache-dir`); nil: parse every file.
+    public var parseCache: ParseCache?
     /// A file read from standard input (`parapet scan -`), under the path it stands for: it
     /// replaces the file of that path on disk, if there is one, and is read like any other.
     public var standardInput: SourceFile?
@@ -68,6 +70,8 @@ public struct ScanResult: Sendable {
     public var census: Census?
     /// Seconds spent in each stage, in pipeline order (for `make bench`).
     public var timings: [(stage: String, seconds: Double)] = []
+    /// The facts the rules read (for `parapet agents`).
+    public var facts: Facts?
     /// `PAR007` findings, before configuration, suppressions or the report scope could hide them:
     /// any of them makes the scan exit 3.
     public var internalErrors: [Finding] = []
@@ -105,6 +109,7 @@ public enum Scan {
         let next = AtomicCounter()
         DispatchQueue.concurrentPerform(iterations: workers) { _ in
             let loader = Loader(limits: options.limits)
+            loader.parseCache = options.parseCache
             while true {
                 let index = next.increment()
                 guard index < files.count else { break }
@@ -116,6 +121,7 @@ public enum Scan {
             }
         }
         options.classificationCache?.save()
+        options.parseCache?.prune()
         return slots.values.compactMap { $0 }
     }
 
@@ -198,7 +204,8 @@ public enum Scan {
         lap("report")
         return ScanResult(files: built.files, findings: findings, notes: built.notes, sources: sources,
                           rules: (MetaRules.all + rules.map(\.metadata)).sorted { $0.code < $1.code }, graph: built.graph,
-                          census: options.countObjects ? built.census : nil, timings: built.timings, internalErrors: internalErrors)
+                          census: options.countObjects ? built.census : nil, timings: built.timings, facts: built.facts,
+                          internalErrors: internalErrors)
     }
 
     /// The files to lower: one whose lowering fails is left out of the graph and becomes a

@@ -7,6 +7,8 @@ import ParapetCore
 public final class Loader {
     public let limits: ScanLimits
     private let hcl: HCLParser
+    /// Parsed HCL kept between runs; nil: parse every file.
+    public var parseCache: ParseCache?
 
     public init(limits: ScanLimits = ScanLimits()) {
         self.limits = limits
@@ -55,7 +57,7 @@ public final class Loader {
             return parsed
         case .sniff(let syntax, let hint):
             let text = Self.text(source)
-            if syntax == .yaml && FileClassifier.looksLikeHelmTemplate(text) && (hint == .helmTemplate || text.contains("apiVersion")) {
+            if syntax == .yaml && FileClassifier.looksLikeHelmTemplate(text) && (hint == .helmTemplate || text.containsBytes("apiVersion")) {
                 return ParsedFile(source: source, kind: .helmTemplate, tree: nil)
             }
             let parsed = parse(source, syntax: syntax, kind: hint ?? .kubernetes)
@@ -77,7 +79,7 @@ public final class Loader {
 
     func parse(_ source: SourceFile, syntax: Syntax, kind: FileKind) -> ParsedFile {
         if syntax == .hcl {
-            let result = hcl.parse(source)
+            let result = parseCache.map { $0.hcl(source, limits: limits) { hcl.parse(source) } } ?? hcl.parse(source)
             return ParsedFile(source: source, kind: kind, tree: .hcl(result.file), comments: result.comments, diagnostics: result.diagnostics)
         }
         let result: DataParseResult
@@ -105,8 +107,8 @@ public final class Loader {
 
     static func declaresKind(_ text: Substring, syntax: Syntax) -> Bool {
         switch syntax {
-        case .yaml: text.contains("apiVersion:") && text.contains("kind:")
-        case .json: text.contains("\"mcpServers\"") || text.contains("\"resource_changes\"")
+        case .yaml: text.containsBytes("apiVersion:") && text.containsBytes("kind:")
+        case .json: text.containsBytes("\"mcpServers\"") || text.containsBytes("\"resource_changes\"")
         default: false
         }
     }

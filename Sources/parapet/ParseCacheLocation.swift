@@ -1,7 +1,8 @@
 import Foundation
 import ParapetRules
+import ParapetSyntax
 
-/// Where the classification cache lives, and the key that ties it to this build of Parapet.
+/// Where the caches (classification, parsed HCL) live, and the key that ties it to this build of Parapet.
 enum ParseCacheLocation {
     /// `--cache-dir`, else `$XDG_CACHE_HOME/parapet`, else `~/.cache/parapet`; nil when there is no
     /// home to put it in.
@@ -25,5 +26,9 @@ enum ParseCacheLocation {
 
     static func cache(explicit: String?) -> ClassificationCache? {
         directory(explicit: explicit).map { ClassificationCache(directory: $0, key: key) }
+    }
+
+    static func parseCache(explicit: String?) -> ParseCache? {
+        directory(explicit: explicit).map { ParseCache(directory: $0, key: key) }
     }
 }

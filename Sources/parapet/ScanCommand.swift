@@ -103,7 +103,7 @@ struct ScanCommand: ParsableCommand {
     @Flag(name: .customLong("prune-baseline"), help: "With --baseline, remove its stale entries from the file.")
     var pruneBaseline = false
 
-    @Option(name: .customLong("cache-dir"), help: ArgumentHelp("Where to remember files that are of no kind Parapet reads, so a re-run skips parsing them (default: $XDG_CACHE_HOME/parapet or ~/.cache/parapet).", valueName: "dir"))
+    @Option(name: .customLong("cache-dir"), help: ArgumentHelp("Where to keep parsed Terraform files, and which files are of no kind Parapet reads, so that a re-run parses only what changed (default: $XDG_CACHE_HOME/parapet or ~/.cache/parapet).", valueName: "dir"))
     var cacheDirectory: String?
 
     @Flag(name: .customLong("no-cache"), help: "Use no cache: parse every candidate file.")
@@ -130,6 +130,7 @@ struct ScanCommand: ParsableCommand {
             throw RunError("--stdin-filename names what `-` reads; give `-` as a path")
         }
         options.classificationCache = noCache ? nil : ParseCacheLocation.cache(explicit: cacheDirectory)
+        options.parseCache = noCache ? nil : ParseCacheLocation.parseCache(explicit: cacheDirectory)
         try applyContext(to: &options)
         if let diff { options.reportScope.changedLines = try readDiff(diff, workingDirectory: options.workingDirectory) }
         if pruneBaseline && baseline == nil { throw RunError("--prune-baseline needs --baseline FILE") }
@@ -173,7 +174,13 @@ struct ScanCommand: ParsableCommand {
         }
         let rendered = Reporting.render(result, format: format, color: useColor, workingDirectory: options.workingDirectory, notes: notes)
         try write(rendered)
-        if let census = result.census { FileHandle.standardError.write(Data(Self.statistics(census).utf8)) }
+        if let census = result.census {
+            var text = Self.statistics(census)
+            if let cache = options.parseCache?.statistics {
+                text += "parse cache: \(cache.hits) Terraform files read from it, \(cache.misses) parsed, \(cache.written) written\n"
+            }
+            FileHandle.standardError.write(Data(text.utf8))
+        }
         // A file Parapet failed on was not fully checked: the report stands, but it is no pass.
         // Listed on standard error too, since configuration may have hidden the findings.
         if !result.internalErrors.isEmpty { throw failure(result.internalErrors, status: ExitStatus.internalError) }

@@ -157,3 +157,30 @@ import Testing
         #expect(Set(names.map(\.rawValue)).count == names.count)
     }
 }
+
+@Suite struct TextSearchTests {
+    @Test(arguments: [
+        ("apiVersion: v1\nkind: Pod", "kind:", true),
+        ("apiVersion: v1\nkind: Pod", "Kind:", false),
+        ("{{ .Values.x }}", "{{", true),
+        ("ab", "abc", false),
+        ("", "a", false),
+        ("abc", "", true),
+        ("aaab", "aab", true),
+        ("xx", "x", true),
+        ("name: café {{-", "{{-", true),
+    ])
+    func findsBytes(text: String, needle: String, expected: Bool) {
+        #expect(text.containsBytes(needle) == expected)
+        #expect(Substring(text).containsBytes(needle) == expected)
+    }
+
+    @Test func searchesASubstringWithinItsBounds() {
+        let text = "prefix-needle-suffix"
+        let middle = text.dropFirst(7).dropLast(7)
+        #expect(middle == "needle")
+        #expect(middle.containsBytes("needle"))
+        #expect(!middle.containsBytes("prefix"))
+        #expect(!middle.containsBytes("-suffix"))
+    }
+}

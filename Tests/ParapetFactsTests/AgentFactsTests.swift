@@ -32,6 +32,44 @@ import Testing
         }
     }
 
+    /// A kagent Agent's network is its pods': the Deployment the controller makes, when the scan
+    /// holds it (rendered manifests), else the labels the controller gives its pods.
+    @Test func aKagentAgentsNetworkIsItsPods() throws {
+        let manifest = { (name: String) in
+            "apiVersion: kagent.dev/v1alpha2\nkind: Agent\nmetadata: {name: \(name), namespace: ai}\nspec:\n  type: Declarative\n  declarative: {modelConfig: m, systemMessage: hi}\n"
+        }
+        let (graph, facts) = facts([
+            ("agents.yaml", manifest("a") + "---\n" + manifest("b")),
+            ("rendered.yaml", """
+                apiVersion: apps/v1
+                kind: Deployment
+                metadata: {name: b, namespace: ai}
+                spec:
+                  selector: {matchLabels: {app: other}}
+                  template:
+                    metadata: {labels: {app: other}}
+                    spec: {containers: [{name: c, image: x:1}]}
+                ---
+                apiVersion: networking.k8s.io/v1
+                kind: NetworkPolicy
+                metadata: {name: agents, namespace: ai}
+                spec:
+                  podSelector: {matchLabels: {app: kagent}}
+                  policyTypes: [Egress]
+                  egress: []
+                """),
+        ])
+        let a = try #require(agent(facts, graph, named: "ai/a"))
+        #expect(a.pods?.egress.state == .denied)
+        #expect(a.workloads.isEmpty)
+        // `b` runs in the rendered Deployment, whose pods the policy does not select.
+        let b = try #require(agent(facts, graph, named: "ai/b"))
+        #expect(b.workloads.map { graph[$0].address.description } == ["k8s:apps/Deployment/ai/b"])
+        #expect(b.pods?.egress.state == .notIsolated)
+        guard case .pods(_, let posture) = b.egress else { Issue.record("no pods egress"); return }
+        #expect(posture.isOpen)
+    }
+
     @Test func budgetsAreDecidedOnce() throws {
         let (graph, facts) = facts([
             (".gemini/settings.json", #"{"model": {"name": "gemini-2.5-pro", "maxSessionTurns": -1}}"#),

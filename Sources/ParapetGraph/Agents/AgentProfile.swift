@@ -104,6 +104,9 @@ public struct ToolServer: Sendable {
     /// Environment variables and HTTP headers written in the server's config (`env`, `headers`),
     /// as written: whether a value is a secret is the rules' call.
     public var settings: [(name: String, value: String, range: SourceRange)] = []
+    /// Whether the client starts it, when a file other than the server's own says (Claude Code
+    /// settings over `.mcp.json`): `approved by enabledMcpjsonServers`, `asks before starting`.
+    public var startup: String?
 
     public init(name: String, transport: Transport, command: String? = nil, arguments: [String] = [],
                 commandRange: SourceRange? = nil, argumentRanges: [SourceRange] = [], image: String? = nil,
@@ -258,6 +261,61 @@ public struct WorkflowStepFacts: Sendable {
     }
 }
 
+/// Which servers of a project's shared MCP file the client starts, as its settings say: Claude
+/// Code `enableAllProjectMcpServers` (all, unseen), `enabledMcpjsonServers` (these are approved)
+/// and `disabledMcpjsonServers` (never started; wins over the others). Any other server of the
+/// file is started only after a person approves it in the client.
+public struct ProjectServerApprovals: Sendable {
+    public var all: (setting: String, range: SourceRange)?
+    /// Nil when no file writes the list.
+    public var enabled: [(name: String, setting: String, range: SourceRange)]?
+    public var disabled: [(name: String, setting: String, range: SourceRange)] = []
+
+    public init() {}
+
+    /// Settings files of one project add up: lists join, any `true` counts.
+    public mutating func add(_ other: ProjectServerApprovals) {
+        if all == nil { all = other.all }
+        if let more = other.enabled { enabled = (enabled ?? []) + more }
+        disabled += other.disabled
+    }
+
+    /// How the client treats a server of the shared file: nil when it starts it, else why not,
+    /// and the note for the card.
+    public func startup(of name: String) -> (disabled: Bool, note: String) {
+        if let off = disabled.first(where: { $0.name == name }) { return (true, "never started: \(off.setting)") }
+        if let all { return (false, "approved unseen: \(all.setting)") }
+        if let on = enabled?.first(where: { $0.name == name }) { return (false, "approved: \(on.setting)") }
+        return (false, enabled == nil ? "asks before starting (no settings approve it)" : "asks before starting (not in enabledMcpjsonServers)")
+    }
+}
+
+/// The pods an operator runs an agent in, when the agent's manifest decides them rather than a
+/// workload of the scan: a kagent Agent runs as Deployment `<name>` in its namespace, its pods
+/// labelled by the kagent controller. The NetworkPolicies of that namespace that select these
+/// labels decide the agent's network (ParapetFacts).
+public struct AgentPods: Sendable {
+    public var namespace: String
+    /// The pods' labels.
+    public var labels: [String: String]
+    /// The deployment unit (scope) of the agent's object: policies of other units do not apply.
+    public var scope: String
+    /// What runs them, in words: `Deployment kagent/k8s-agent (created by the kagent controller)`.
+    public var workload: String
+    /// The address of that workload, when the scan also holds it (rendered manifests).
+    public var workloadAddress: String
+    public var range: SourceRange
+
+    public init(namespace: String, labels: [String: String], scope: String, workload: String, workloadAddress: String, range: SourceRange) {
+        self.namespace = namespace
+        self.labels = labels
+        self.scope = scope
+        self.workload = workload
+        self.workloadAddress = workloadAddress
+        self.range = range
+    }
+}
+
 /// Everything one manifest says about one agent, in one shape for every format. Adapters fill
 /// it; rules read it.
 public struct AgentProfile: Sendable {
@@ -288,6 +346,14 @@ public struct AgentProfile: Sendable {
     /// Folders outside the project the agent may work in (Claude Code
     /// `permissions.additionalDirectories`, Codex `sandbox_workspace_write.writable_roots`), as written.
     public var directories: [(path: String, setting: String, range: SourceRange)] = []
+    /// The pods it runs in, when an operator creates them from the manifest (kagent).
+    public var pods: AgentPods?
+    /// Which servers of the project's shared MCP file its settings approve (Claude Code).
+    public var projectServers: ProjectServerApprovals?
+    /// Facets the manifest points elsewhere for, and why that could not be read: `models` →
+    /// "ModelConfig `kagent/x` is not in the scanned files". An empty list with a reason here is
+    /// unknown, not none.
+    public var unresolved: [String: String] = [:]
 
     public init(name: String, format: FileKind, range: SourceRange) {
         self.name = name

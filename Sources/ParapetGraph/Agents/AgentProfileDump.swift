@@ -27,6 +27,7 @@ public enum AgentProfileDump {
                 if let image = s.image { line += " image=\(image)" }
                 if let url = s.url { line += " url=\(url)" }
                 if s.disabled { line += " disabled" }
+                if let startup = s.startup { line += " (\(startup))" }
                 return line + " \(at(s.range))"
             }
         }
@@ -53,6 +54,11 @@ public enum AgentProfileDump {
         facet("endpoint", p.endpoint) { ["\($0.url ?? "(no url)") \($0.authenticated ? "authenticated" : "unauthenticated") (\($0.evidence)) \(at($0.range))"] }
         facet("agent-version", p.agentVersion) { ["\($0.value) \(at($0.range))"] }
         for link in p.links { out += "  link \(link.label) \(link.address) \(at(link.range))\n" }
+        for (facet, reason) in p.unresolved.sorted(by: { $0.key < $1.key }) { out += "  unresolved \(facet): \(reason)\n" }
+        if let pods = p.pods {
+            let labels = pods.labels.sorted { $0.key < $1.key }.map { "\($0.key)=\($0.value)" }.joined(separator: ",")
+            out += "  pods \(pods.namespace) {\(labels)} \(pods.workload) \(at(pods.range))\n"
+        }
         return out
     }
 

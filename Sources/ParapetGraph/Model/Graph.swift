@@ -123,23 +123,28 @@ public struct Graph: Sendable {
     public mutating func add(address: NodeAddress, kind: NodeKind, type: String, range: SourceRange, headerRange: SourceRange? = nil,
                              attributes: Value, namespace: String? = nil, labels: [String: String] = [:], multiplicity: Value? = nil,
                              instance: TerraformInstance = .single, origin: FileKind, terraform: (root: String, local: String)? = nil) -> NodeID {
+        let id = NodeID(index: nodes.count)
         var unique = address
+        var ordinalSuffix = ""
         var repeated: NodeID?
-        if let existing = byAddress[address] {
+        // One hash in the common case: the address is taken for the new node, and given back
+        // when it already had one.
+        if let existing = byAddress.updateValue(id, forKey: address) {
+            byAddress[address] = existing
             repeated = existing
             var ordinal = nextOrdinal[address] ?? 2
             while byAddress[NodeAddress(scope: address.scope, "\(address.local)#\(ordinal)")] != nil { ordinal += 1 }
             nextOrdinal[address] = ordinal + 1
-            unique = NodeAddress(scope: address.scope, "\(address.local)#\(ordinal)")
+            ordinalSuffix = "#\(ordinal)"
+            unique = NodeAddress(scope: address.scope, address.local + ordinalSuffix)
+            byAddress[unique] = id
         }
-        let id = NodeID(index: nodes.count)
         nodes.append(GraphNode(id: id, address: unique, kind: kind, type: type, range: range, headerRange: headerRange ?? range,
                                attributes: attributes, namespace: namespace, labels: labels, multiplicity: multiplicity,
                                instance: instance, origin: origin, terraformRoot: terraform?.root,
-                               localAddress: terraform.map { $0.local + unique.local.dropFirst(address.local.count) }))
+                               localAddress: terraform.map { $0.local + ordinalSuffix }))
         byKind[kind, default: []].append(id)
         byType[type, default: []].append(id)
-        byAddress[unique] = id
         byLocal[address.local, default: []].append(id)
         if let repeated { duplicates.append(DuplicateObject(first: repeated, second: id)) }
         return id
@@ -222,7 +227,7 @@ public struct Graph: Sendable {
     public func node(_ address: NodeAddress) -> GraphNode? { byAddress[address].map { nodes[$0.index] } }
     /// A node by its rendered address (`examples/a//aws_vpc.main`).
     public func node(_ rendered: String) -> GraphNode? {
-        if let separator = rendered.range(of: "//"), !rendered.hasPrefix("k8s:"), !rendered.hasPrefix("agent:"), !rendered.hasPrefix("mcp:"),
+        if let separator = rendered.firstRange(of: "//"), !rendered.hasPrefix("k8s:"), !rendered.hasPrefix("agent:"), !rendered.hasPrefix("mcp:"),
            !rendered.hasPrefix("plan:") {
             return node(NodeAddress(scope: String(rendered[..<separator.lowerBound]), String(rendered[separator.upperBound...])))
         }

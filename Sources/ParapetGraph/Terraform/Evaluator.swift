@@ -95,7 +95,8 @@ struct Evaluator {
     private func template(_ parts: [HCLTemplatePart], range: SourceRange) -> Value {
         var text = ""
         var evidence: [RelatedLocation] = []
-        let tooLong = Value(.unknown(budget.reason(.stringBytes)), range: range)
+        // Made only when needed: the reason is a formatted string.
+        var tooLong: Value { Value(.unknown(budget.reason(.stringBytes)), range: range) }
         func fits(_ piece: String) -> Bool { budget.allows(bytes: text.utf8.count + piece.utf8.count) }
         for part in parts {
             switch part.kind {

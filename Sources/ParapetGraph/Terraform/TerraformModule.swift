@@ -5,30 +5,40 @@ import ParapetSyntax
 /// One Terraform module: the `.tf` files of a directory, and the tfvars beside it.
 public struct TerraformModuleSource: Sendable {
     public var directory: String
-    public var files: [ParsedFile]
+    public var files: [ParsedFile] { didSet { blocks = Self.blocks(of: files) } }
     /// `terraform.tfvars`, then `*.auto.tfvars` in name order (later ones win), as Terraform reads them.
     public var tfvars: [ParsedFile]
+    /// The blocks of `files`, in file order: kept, because every instance of the module reads them.
+    public private(set) var blocks: [HCLBlock]
 
-    public var blocks: [HCLBlock] {
+    public init(directory: String, files: [ParsedFile], tfvars: [ParsedFile]) {
+        self.directory = directory
+        self.files = files
+        self.tfvars = tfvars
+        self.blocks = Self.blocks(of: files)
+    }
+
+    private static func blocks(of files: [ParsedFile]) -> [HCLBlock] {
         files.flatMap { $0.kind == .terraformJSON ? TerraformJSON.blocks($0) : ($0.hcl?.body.blocks ?? []) }
     }
 
     /// Groups files by directory. Paths are display paths (`/`-separated).
     public static func group(_ files: [ParsedFile]) -> [String: TerraformModuleSource] {
-        var modules: [String: TerraformModuleSource] = [:]
+        var sources: [String: (files: [ParsedFile], tfvars: [ParsedFile])] = [:]
         for file in files where [.terraform, .terraformJSON, .tfvars, .tfvarsJSON].contains(file.kind) {
             let directory = Self.directory(of: file.source.path)
-            var module = modules[directory] ?? TerraformModuleSource(directory: directory, files: [], tfvars: [])
-            if file.kind == .terraform || file.kind == .terraformJSON { module.files.append(file) } else { module.tfvars.append(file) }
-            modules[directory] = module
+            if file.kind == .terraform || file.kind == .terraformJSON {
+                sources[directory, default: ([], [])].files.append(file)
+            } else {
+                sources[directory, default: ([], [])].tfvars.append(file)
+            }
         }
-        for key in Array(modules.keys) {
-            guard var module = modules[key] else { continue }
-            module.files.sort { $0.source.path < $1.source.path }
-            module.tfvars = module.tfvars.filter(isAutoLoaded).sorted(by: tfvarsOrder)
-            modules[key] = module
+        var modules: [String: TerraformModuleSource] = [:]
+        for (directory, source) in sources where !source.files.isEmpty {
+            modules[directory] = TerraformModuleSource(directory: directory, files: source.files.sorted { $0.source.path < $1.source.path },
+                                                       tfvars: source.tfvars.filter(isAutoLoaded).sorted(by: tfvarsOrder))
         }
-        return modules.filter { !$0.value.files.isEmpty }
+        return modules
     }
 
     static func isAutoLoaded(_ file: ParsedFile) -> Bool {

@@ -1,5 +1,6 @@
 import Foundation
 import ParapetCore
+import ParapetFacts
 import ParapetGraph
 import ParapetSyntax
 
@@ -9,7 +10,11 @@ import ParapetSyntax
 public struct AgentCard: Sendable {
     public struct Model: Sendable { public var id: String; public var role: String; public var pinning: String; public var location: String }
     public struct Tool: Sendable { public var pattern: String; public var approval: String; public var reason: String; public var location: String }
-    public struct Server: Sendable { public var name: String; public var launch: String; public var pinned: String; public var location: String }
+    public struct Server: Sendable {
+        public var name: String; public var launch: String; public var pinned: String; public var location: String
+        /// Whether the client starts it, when not simply yes: `disabled`, `asks before starting`.
+        public var state: String?
+    }
 
     public var name: String
     public var format: String
@@ -24,6 +29,15 @@ public struct AgentCard: Sendable {
     public var approvalMode: String?
     public var endpoint: String?
     public var runsIn: [String]
+    /// The same agent in another checkout has the same identity: its format, the file that
+    /// defines it and its name.
+    public var identity: String { "\(format) \(location.split(separator: ":").first.map(String.init) ?? location) \(name)" }
+    /// The kinds of caps set (not unlimited), sorted; and the domains its network is held to,
+    /// when it is an allow-list. For comparing two checkouts (`AgentDiff`).
+    public var capKinds: [String] = []
+    public var allowedDomains: [String]?
+    /// Facets the manifest points elsewhere for that the scan does not hold, with why.
+    public var unresolved: [(facet: String, reason: String)] = []
     public var findings: [Finding]
     /// One row of the onboarding summary table.
     public var summary = Summary()
@@ -42,10 +56,11 @@ public struct AgentCard: Sendable {
 
         public init() {}
 
-        init(profile: AgentProfile, card: AgentCard, capabilities: ToolCapabilities) {
+        init(profile: AgentProfile, card: AgentCard, pods: NetworkPosture?, capabilities: ToolCapabilities) {
             if let models = card.models {
                 let literal = models.filter { $0.pinning != "set at run time" }
-                modelPinned = models.isEmpty ? "no" : literal.allSatisfy { $0.pinning == "pinned" } ? "yes"
+                modelPinned = models.isEmpty ? (profile.unresolved["models"] == nil ? "no" : "unknown")
+                    : literal.allSatisfy { $0.pinning == "pinned" } ? "yes"
                     : literal.contains { $0.pinning.hasPrefix("floating") } ? "no" : "unknown"
             }
             if let grants = profile.tools.value {
@@ -66,6 +81,15 @@ public struct AgentCard: Sendable {
                 }
             case .absent: network = "unknown"
             case .notExpressible: break
+            }
+            // The pods an operator runs the agent in decide its process's network.
+            if let pods {
+                switch pods.state {
+                case .notIsolated, .allowsAll: network = "yes"
+                case .restricted: network = "allow-list"
+                case .denied: network = "no"
+                case .unknown: network = "unknown"
+                }
             }
             if !profile.budgetKinds.isEmpty {
                 let set = Set(profile.budgets.filter { !$0.isUnlimited }.map(\.kind.rawValue)).sorted()
@@ -88,7 +112,8 @@ public struct AgentCard: Sendable {
     static func at(_ range: SourceRange) -> String { "\(range.path):\(range.start.line)" }
 
     /// Cards for every agent of the graph, with the findings whose node is the agent.
-    public static func cards(graph: Graph, findings: [Finding], pinning: (ModelReference, FileKind) -> String) -> [AgentCard] {
+    /// `facts` adds what only the Facts stage knows (the network of an operator's pods).
+    public static func cards(graph: Graph, findings: [Finding], facts: Facts? = nil, pinning: (ModelReference, FileKind) -> String) -> [AgentCard] {
         let capabilities = ToolCapabilities.builtIn
         return graph.agents.sorted { $0.key < $1.key }.map { id, profile in
             let node = graph[id]
@@ -113,7 +138,8 @@ public struct AgentCard: Sendable {
                     let launch = server.url ?? server.image ?? ([server.command ?? ""] + server.arguments).joined(separator: " ")
                     let problems = PackageLaunch.problems(server)
                     let pinned = server.transport == .http || server.transport == .sse ? "remote" : (problems.isEmpty ? "pinned" : "not pinned")
-                    return Server(name: server.name + (server.disabled ? " (disabled)" : ""), launch: launch, pinned: pinned, location: at(server.range))
+                    let state = server.startup ?? (server.disabled ? "disabled" : nil)
+                    return Server(name: server.name, launch: launch, pinned: pinned, location: at(server.range), state: state)
                 }
             }
             card.egress = describeFacet(profile.egress) { egress in
@@ -124,6 +150,12 @@ public struct AgentCard: Sendable {
                 case .unknown: "unknown (\(egress.evidence))"
                 }
             }
+            let pods = facts?.agent(id)?.pods
+            if let pods {
+                let sandbox = profile.egress.value == nil ? "" : "; its sandbox: \(card.egress)"
+                card.egress = "pods of \(pods.pods.workload): \(pods.egress.state.rawValue) (\(pods.egress.reason))\(sandbox)"
+            }
+            card.unresolved = profile.unresolved.sorted { $0.key < $1.key }.map { ($0.key, $0.value) }
             if profile.budgetKinds.isEmpty {
                 card.budgets = "not expressible in this format"
             } else if profile.budgets.isEmpty {
@@ -139,7 +171,9 @@ public struct AgentCard: Sendable {
             // Servers, models and tools have their own rows; the links are what the agent runs in or hands work to.
             card.runsIn = graph.edges(from: id).filter { ![.usesServer, .usesModel, .callsTool].contains($0.label) }
                 .map { "\($0.label) \(graph[$0.to].address)" }
-            card.summary = Summary(profile: profile, card: card, capabilities: capabilities)
+            card.summary = Summary(profile: profile, card: card, pods: pods?.egress, capabilities: capabilities)
+            card.capKinds = Set(profile.budgets.filter { !$0.isUnlimited }.map(\.kind.rawValue)).sorted()
+            if pods == nil, case .allowList(let domains)? = profile.egress.value?.network { card.allowedDomains = domains.sorted() }
             return card
         }
     }

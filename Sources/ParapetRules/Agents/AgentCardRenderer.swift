@@ -42,7 +42,60 @@ public enum AgentCardRenderer {
             // Values are written by the scanned repository: code spans keep Markdown, `$…$` math and
             // HTML in them from rendering.
             for line in lines(card) { out += "| \(line.0) | \(code(line.1)) |\n" }
-            out += "\n"
+            out += "\n```mermaid\nflowchart LR\n" + mermaidBody(card, id: "a") + "```\n\n"
+        }
+        return out
+    }
+
+    /// Every agent's reach as one Mermaid flowchart (`--format mermaid`).
+    public static func mermaid(_ cards: [AgentCard]) -> String {
+        "flowchart LR\n" + cards.enumerated().map { mermaidBody($0.element, id: "a\($0.offset)") }.joined()
+    }
+
+    /// What an agent reaches: its models, its tools by capability (with their approval), the
+    /// servers it starts, its network, and what it runs in. Labels are written by the scanned
+    /// repository, so every one is escaped; ids are positional, so the picture is deterministic.
+    static func mermaidBody(_ card: AgentCard, id: String) -> String {
+        var out = "  \(id)[\"\(mermaidLabel("agent \(card.name) (\(card.format))"))\"]\n"
+        func node(_ suffix: String, _ shape: (String, String), _ label: String, edge: String) {
+            out += "  \(id)_\(suffix)\(shape.0)\"\(mermaidLabel(label))\"\(shape.1)\n"
+            out += "  \(id) -->|\"\(mermaidLabel(edge))\"| \(id)_\(suffix)\n"
+        }
+        for (index, model) in (card.models ?? []).enumerated() {
+            node("m\(index)", ("([", "])"), "\(model.id) (\(model.pinning))", edge: "uses model (\(model.role))")
+        }
+        for (index, group) in (card.tools ?? []).enumerated() {
+            let shown = group.tools.prefix(6).map { "\($0.pattern) [\($0.approval)]" }
+            let more = group.tools.count > 6 ? ", and \(group.tools.count - 6) more" : ""
+            node("t\(index)", ("[", "]"), "\(group.capability): \(shown.joined(separator: ", "))\(more)", edge: "calls")
+        }
+        for (index, server) in (card.servers ?? []).enumerated() {
+            node("s\(index)", ("[(", ")]"), "\(server.name): \(server.launch) (\(server.pinned))", edge: server.state ?? "starts")
+        }
+        node("e", ("{{", "}}"), card.egress, edge: "network")
+        for (index, link) in card.runsIn.enumerated() {
+            let (label, target) = link.split(separator: " ", maxSplits: 1).map(String.init).pairs
+            node("l\(index)", ("[/", "/]"), target, edge: label)
+        }
+        return out
+    }
+
+    /// A label inside `"…"` or `|…|`: Mermaid's entity codes for the characters that would end
+    /// or change it, line breaks as spaces.
+    static func mermaidLabel(_ text: String) -> String {
+        var out = ""
+        for character in text {
+            switch character {
+            case "#": out += "#35;"
+            case "\"": out += "#quot;"
+            case "<": out += "#lt;"
+            case ">": out += "#gt;"
+            case "|": out += "#124;"
+            case "`": out += "#96;"
+            case "&": out += "#38;"
+            case "\n", "\r", "\r\n": out += " "
+            default: out.append(character)
+            }
         }
         return out
     }
@@ -50,8 +103,10 @@ public enum AgentCardRenderer {
     /// The card as label/value rows, shared by text and Markdown.
     static func lines(_ card: AgentCard) -> [(String, String)] {
         var rows: [(String, String)] = []
+        let unresolved = Dictionary(card.unresolved.map { ($0.facet, $0.reason) }, uniquingKeysWith: { a, _ in a })
         if let models = card.models {
-            rows.append(("model", models.isEmpty ? "not set" : models.map { "\($0.id) (\($0.role), \($0.pinning)) at \($0.location)" }.joined(separator: "; ")))
+            let none = unresolved["models"].map { "unknown: \($0)" } ?? "not set"
+            rows.append(("model", models.isEmpty ? none : models.map { "\($0.id) (\($0.role), \($0.pinning)) at \($0.location)" }.joined(separator: "; ")))
         } else {
             rows.append(("model", "not expressible in this format"))
         }
@@ -64,9 +119,12 @@ public enum AgentCardRenderer {
             rows.append(("tools", "not expressible in this format"))
         }
         if let servers = card.servers {
-            if servers.isEmpty { rows.append(("servers", "none")) }
-            for server in servers { rows.append(("server", "\(server.name): \(server.launch) (\(server.pinned))")) }
+            if servers.isEmpty && unresolved["servers"] == nil { rows.append(("servers", "none")) }
+            for server in servers {
+                rows.append(("server", "\(server.name)\(server.state.map { " (\($0))" } ?? ""): \(server.launch) (\(server.pinned))"))
+            }
         }
+        if let missing = unresolved["servers"] { rows.append(("servers", "unknown: \(missing)")) }
         rows.append(("egress", card.egress))
         rows.append(("budgets", card.budgets))
         rows.append(("telemetry", card.telemetry))
@@ -91,11 +149,13 @@ public enum AgentCardRenderer {
             object["tools"] = card.tools.map { groups in
                 groups.map { ["capability": $0.capability, "tools": $0.tools.map { ["pattern": $0.pattern, "approval": $0.approval, "reason": $0.reason, "location": $0.location] }] as [String: Any] }
             } ?? NSNull()
-            object["servers"] = card.servers.map { $0.map { ["name": $0.name, "launch": $0.launch, "pinned": $0.pinned, "location": $0.location] } } ?? NSNull()
+            object["servers"] = card.servers.map { $0.map { ["name": $0.name, "launch": $0.launch, "pinned": $0.pinned, "location": $0.location,
+                                                             "state": $0.state ?? NSNull()] as [String: Any] } } ?? NSNull()
             let summary = card.summary
             object["summary"] = ["modelPinned": summary.modelPinned, "canWrite": summary.canWrite, "network": summary.network,
                                  "caps": summary.caps, "telemetry": summary.telemetry, "approval": summary.approval,
                                  "approvalInheritedFrom": summary.approvalFrom ?? NSNull()] as [String: Any]
+            object["unresolved"] = Dictionary(card.unresolved.map { ($0.facet, $0.reason) }, uniquingKeysWith: { a, _ in a })
             object["approvalMode"] = card.approvalMode ?? NSNull()
             object["endpoint"] = card.endpoint ?? NSNull()
             object["findings"] = card.findings.map { ["code": $0.code, "severity": $0.severity.rawValue, "message": $0.message,
@@ -120,4 +180,9 @@ public enum AgentCardRenderer {
         let pad = flat.hasPrefix("`") || flat.hasSuffix("`") ? " " : ""
         return fence + pad + flat + pad + fence
     }
+}
+
+private extension Array where Element == String {
+    /// `["runs-in", "k8s:…"]` → (`runs-in`, `k8s:…`); a lone word is its own target.
+    var pairs: (String, String) { count >= 2 ? (self[0], self[1]) : ("link", first ?? "") }
 }

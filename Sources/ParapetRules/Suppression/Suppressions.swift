@@ -68,7 +68,7 @@ public enum Suppressions {
 
     /// `parapet:ignore EGR201, PIN504 -- reason`; rules by code or by name.
     static func parse(comment: Comment) -> Suppression? {
-        guard comment.text.contains("parapet:") else { return nil }
+        guard comment.text.containsBytes("parapet:") else { return nil }
         let text = comment.text.trimmingCharacters(in: .whitespaces)
         let fileLevel: Bool
         let rest: Substring

@@ -57,9 +57,12 @@ public enum FileClassifier {
             case (".cursor", "permissions.json"), (".cursor", "cli.json"), (".cursor", "cli-config.json"):
                 return .kind(.cursorPermissions)
             case (".vscode", "mcp.json"): return .kind(.vscodeMCP)
+            case (".vscode", "settings.json"): return .sniff(.json, hint: .vscodeSettings)
             case (".roo", "mcp.json"), (".kilocode", "mcp.json"): return .kind(.rooMCP)
             case (".windsurf", "mcp_config.json"), (".codeium", "mcp_config.json"): return .kind(.windsurfMCP)
             case (".gemini", "settings.json"): return .kind(.geminiSettings)
+            // A Gemini CLI extension: servers, excluded tools and context files, in the settings' keys.
+            case (_, "gemini-extension.json"): return .kind(.geminiSettings)
             // Kiro agents and MCP settings: no Kiro adapter yet, but their `mcpServers` are MCP
             // servers like any other, and the rest is not Gemini CLI settings.
             case (".kiro", "mcp.json"): return .kind(.mcpConfig)
@@ -98,12 +101,17 @@ public enum FileClassifier {
 
     /// Helm templates do not parse as YAML; the markers decide before any parse.
     public static func looksLikeHelmTemplate(_ text: Substring) -> Bool {
-        text.contains("{{") && (text.contains(".Values") || text.contains(".Release") || text.contains(".Chart")
-            || text.contains("include \"") || text.contains("{{-"))
+        text.containsBytes("{{") && (text.containsBytes(".Values") || text.containsBytes(".Release") || text.containsBytes(".Chart")
+            || text.containsBytes("include \"") || text.containsBytes("{{-"))
     }
 
     static func sniffJSON(_ root: DataNode?, hint: FileKind?) -> FileKind? {
         guard let root, root.isMapping else { return nil }
+        // VS Code settings matter only where they configure the chat agent.
+        if hint == .vscodeSettings {
+            let agentKeys = (root.entries ?? []).contains { $0.name.hasPrefix("chat.") || ($0.name == "mcp" && $0.value["servers"] != nil) }
+            return agentKeys ? .vscodeSettings : nil
+        }
         if root["format_version"] != nil && (root["resource_changes"] != nil || root["planned_values"] != nil) {
             return .terraformPlan
         }
@@ -194,8 +202,8 @@ public enum FileClassifier {
         guard let root, root["name"] != nil, root["description"] != nil else { return nil }
         let agentKeys = ["tools", "model", "permissionMode", "maxTurns", "disallowedTools", "mcpServers", "color"]
         let lower = path.lowercased()
-        if lower.contains(".github/agents/") || lower.contains(".github/chatmodes/") { return .copilotAgent }
-        return agentKeys.contains(where: { root[$0] != nil }) || lower.contains("agents/") ? .claudeSubagent : nil
+        if lower.containsBytes(".github/agents/") || lower.containsBytes(".github/chatmodes/") { return .copilotAgent }
+        return agentKeys.contains(where: { root[$0] != nil }) || lower.containsBytes("agents/") ? .claudeSubagent : nil
     }
 
     static func sniffYAML(_ documents: [DataNode], hint: FileKind?, path: String, text: Substring) -> FileKind? {
@@ -210,7 +218,7 @@ public enum FileClassifier {
         if first["jobs"] != nil && (first["on"] != nil || first[""] != nil || hint == .agentWorkflow) {
             let agentActions = ["anthropics/claude-code-action", "openai/codex-action", "google-github-actions/run-gemini-cli",
                                 "@anthropic-ai/claude-code", "--dangerously-skip-permissions"]
-            if agentActions.contains(where: { text.contains($0) }) { return .agentWorkflow }
+            if agentActions.contains(where: { text.containsBytes($0) }) { return .agentWorkflow }
             // A `run:` step that calls the Claude Code CLI.
             let runsClaude = text.split(separator: "\n").contains { line in
                 let trimmed = line.drop(while: { $0 == " " || $0 == "-" })

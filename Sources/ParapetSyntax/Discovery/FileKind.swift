@@ -24,6 +24,8 @@ public enum FileKind: String, CaseIterable, Sendable, Codable, Comparable {
     case cursorMCP = "cursor-mcp"
     case cursorPermissions = "cursor-permissions"
     case vscodeMCP = "vscode-mcp"
+    /// `.vscode/settings.json` when it configures the chat agent (`chat.*` keys, `mcp.servers`).
+    case vscodeSettings = "vscode-settings"
     case clineMCP = "cline-mcp"
     case rooMCP = "roo-mcp"
     case windsurfMCP = "windsurf-mcp"
@@ -50,7 +52,7 @@ public enum FileKind: String, CaseIterable, Sendable, Codable, Comparable {
         switch self {
         case .terraform, .tfvars: .hcl
         case .terraformJSON, .tfvarsJSON, .terraformPlan, .claudeMCP, .claudeSettings, .claudeDesktop, .cursorMCP,
-             .cursorPermissions, .vscodeMCP, .clineMCP, .rooMCP, .windsurfMCP, .geminiSettings, .a2aCard,
+             .cursorPermissions, .vscodeMCP, .vscodeSettings, .clineMCP, .rooMCP, .windsurfMCP, .geminiSettings, .a2aCard,
              .langgraph, .mcpConfig:
             .json
         case .codexConfig: .toml

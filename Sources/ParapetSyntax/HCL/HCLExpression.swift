@@ -100,13 +100,15 @@ public struct HCLFunctionCall: Sendable, Equatable {
 
     /// For `provider::aws::arn_parse`, `aws`; nil for built-in functions.
     public var provider: String? {
+        guard name.utf8.contains(UInt8(ascii: ":")) else { return nil }
         let parts = name.split(separator: ":", omittingEmptySubsequences: true)
         return parts.count == 3 && parts[0] == "provider" ? String(parts[1]) : nil
     }
 
     /// The function's own name, without a `provider::x::` namespace.
     public var baseName: Substring {
-        name.split(separator: ":", omittingEmptySubsequences: true).last ?? Substring(name)
+        guard name.utf8.contains(UInt8(ascii: ":")) else { return Substring(name) }
+        return name.split(separator: ":", omittingEmptySubsequences: true).last ?? Substring(name)
     }
 }
 

@@ -101,7 +101,7 @@ enum ClaudeCLI {
     static func servers(_ configs: [DataNode], into facts: inout ClientFacts) {
         for config in configs {
             guard let servers = config["mcpServers"] else { continue }
-            facts.servers += MCPServersReader.read(servers, key: "mcpServers", dialect: .claudeCode).servers
+            facts.servers += MCPServersReader.read(servers, client: .claudeCode).servers
             facts.serversSaid = true
         }
     }

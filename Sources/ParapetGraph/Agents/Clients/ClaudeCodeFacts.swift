@@ -145,6 +145,7 @@ enum ClaudeSettingsReader {
         var facts = ClientFacts()
         readModels(root, provider: provider, into: &facts)
         readPermissions(root, prefix: prefix, into: &facts)
+        readApprovals(root, prefix: prefix, into: &facts)
         readSandbox(root, prefix: prefix, into: &facts)
         readHooks(root, provider: provider, prefix: prefix, into: &facts)
         return facts
@@ -175,9 +176,21 @@ enum ClaudeSettingsReader {
         for item in ClientData.strings(permissions["additionalDirectories"], typed: true) where !item.text.isEmpty {
             facts.directories.append((item.text, "\(prefix)permissions.additionalDirectories", item.range))
         }
+    }
+
+    /// Top-level keys that switch approval off or decide which project MCP servers start; read
+    /// whether or not the file has a `permissions` object.
+    private static func readApprovals(_ root: DataNode, prefix: String, into facts: inout ClientFacts) {
+        var servers = ProjectServerApprovals()
         if let node = root["enableAllProjectMcpServers"], ClientData.bool(node) == true {
             facts.approvalBypasses.append(ApprovalMode(mode: .bypass, setting: "\(prefix)enableAllProjectMcpServers: true", range: node.range))
+            servers.all = ("\(prefix)enableAllProjectMcpServers", node.range)
         }
+        if let list = root["enabledMcpjsonServers"] {
+            servers.enabled = ClientData.strings(list, typed: true).map { ($0.text, "\(prefix)enabledMcpjsonServers", $0.range) }
+        }
+        servers.disabled = ClientData.strings(root["disabledMcpjsonServers"], typed: true).map { ($0.text, "\(prefix)disabledMcpjsonServers", $0.range) }
+        if servers.all != nil || servers.enabled != nil || !servers.disabled.isEmpty { facts.projectServers = servers }
         if let node = root["skipDangerousModePermissionPrompt"], ClientData.bool(node) == true {
             facts.setApproval(ApprovalMode(mode: .bypass, setting: "\(prefix)skipDangerousModePermissionPrompt: true", range: node.range))
         }

@@ -73,13 +73,13 @@ enum ClaudeSubagentAdapter: AgentAdapter {
     /// `mcpServers`: a mapping of server configs, or a list of server names (servers configured
     /// elsewhere) and one-entry mappings.
     static func servers(_ node: DataNode) -> [ToolServer] {
-        if node.isMapping { return MCPServersReader.read(node, key: "mcpServers", dialect: .claudeCode).servers }
+        if node.isMapping { return MCPServersReader.read(node, client: .claudeCode).servers }
         var servers: [ToolServer] = []
         for item in node.sequence ?? [] {
             if let name = ClientData.text(item) {
                 servers.append(ToolServer(name: name, transport: .unknown, range: item.range))
             } else if item.isMapping {
-                servers += MCPServersReader.read(item, key: "mcpServers", dialect: .claudeCode).servers
+                servers += MCPServersReader.read(item, client: .claudeCode).servers
             }
         }
         return servers

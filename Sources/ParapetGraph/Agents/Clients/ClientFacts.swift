@@ -21,6 +21,7 @@ struct ClientFacts {
     var directories: [(path: String, setting: String, range: SourceRange)] = []
     var endpoint: AgentEndpoint?
     var version: (value: String, range: SourceRange)?
+    var projectServers: ProjectServerApprovals?
 
     mutating func merge(_ other: ClientFacts) {
         models += other.models
@@ -37,6 +38,11 @@ struct ClientFacts {
         directories += other.directories
         if let endpoint = other.endpoint { setEndpoint(endpoint) }
         if let version = other.version, self.version == nil { self.version = version }
+        if let servers = other.projectServers {
+            var joined = projectServers ?? ProjectServerApprovals()
+            joined.add(servers)
+            projectServers = joined
+        }
     }
 
     /// Several places can set the sandbox (CLI flags, embedded settings); the most open one is
@@ -106,24 +112,35 @@ struct ClientFacts {
         p.directories = directories
         if expressible.contains(.endpoint) { p.endpoint = endpoint.map { .present($0) } ?? .absent }
         if expressible.contains(.version) { p.agentVersion = version.map { .present($0) } ?? .absent }
+        p.projectServers = projectServers
         return p
     }
+}
+
+/// How a format spells a boolean.
+enum BooleanSpelling: Sendable {
+    /// JSON clients: `true` / `false`, and the same words quoted (people quote them).
+    case json
+    /// YAML 1.1 and environment-style readers (Kubernetes operators, Python frameworks, env
+    /// flags): also `yes` / `no`, `on` / `off`, `1` / `0`, and integers.
+    case loose
 }
 
 /// Small readers over `DataNode` that never trap on a value of the wrong type: a key whose value
 /// has an unexpected shape reads as missing.
 enum ClientData {
-    /// A boolean: JSON / YAML booleans, and the strings `true` / `false` (people quote them).
-    static func bool(_ node: DataNode?) -> Bool? {
+    /// A boolean as a client reads it. Every adapter reads booleans here, each with its format's
+    /// spelling, so two adapters cannot disagree about one value.
+    static func bool(_ node: DataNode?, _ spelling: BooleanSpelling = .json) -> Bool? {
         guard let scalar = node?.scalar else { return nil }
         switch scalar.value {
         case .bool(let b): return b
         case .string(let s):
-            switch s.lowercased() {
-            case "true": return true
-            case "false": return false
-            default: return nil
-            }
+            let word = s.lowercased()
+            if word == "true" || (spelling == .loose && ["1", "yes", "on"].contains(word)) { return true }
+            if word == "false" || (spelling == .loose && ["0", "no", "off"].contains(word)) { return false }
+            return nil
+        case .int(let i) where spelling == .loose: return i != 0
         default: return nil
         }
     }

@@ -33,7 +33,7 @@ enum CopilotAgentAdapter: AgentAdapter {
         }
         if let servers = root["mcp-servers"] {
             facts.serversSaid = true
-            facts.servers = MCPServersReader.read(servers, key: "mcp-servers", dialect: .generic).servers
+            facts.servers = MCPServersReader.read(servers, client: .copilotAgent).servers
         }
         let name = ClientData.string(root["name"]).map(ClientData.trim).flatMap { $0.isEmpty ? nil : $0 } ?? stem(file.source.path)
         return [facts.profile(name: name, format: file.kind, range: root.range, expressible: [.models, .tools, .servers], budgetKinds: [])]

@@ -75,7 +75,7 @@ enum GeminiSettingsReader {
         let allowed = (mcp?["allowed"] ?? root["allowMCPServers"]).map { Set(ClientData.strings($0).map(\.text)) }
         let excluded = Set(ClientData.strings(mcp?["excluded"] ?? root["excludeMCPServers"]).map(\.text))
         guard let servers = root["mcpServers"] else { return }
-        let read = MCPServersReader.read(servers, key: "\(prefix)mcpServers", dialect: .gemini) { name in
+        let read = MCPServersReader.read(servers, client: .gemini, key: "\(prefix)mcpServers") { name in
             excluded.contains(name) || (allowed.map { !$0.contains(name) } ?? false)
         }
         facts.servers += read.servers

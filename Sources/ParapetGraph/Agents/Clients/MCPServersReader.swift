@@ -1,16 +1,11 @@
 import ParapetCore
 import ParapetSyntax
 
-/// The `{ "<name>": { command, args, url, … } }` shape that every MCP client shares, with each
-/// client's own keys: Cline `autoApprove`, Roo / Kilo `alwaysAllow` and `disabledTools`, Gemini
-/// `trust`, `httpUrl` and `excludeTools`, Windsurf `serverUrl`, VS Code `sandboxEnabled`.
+/// The `{ "<name>": { command, args, url, … } }` shape that every MCP client shares, read with
+/// one client's own keys (its row in `MCPClient.all`): Cline `autoApprove`, Roo / Kilo
+/// `alwaysAllow` and `disabledTools`, Gemini `trust`, `httpUrl` and `excludeTools`, Windsurf
+/// `serverUrl`, VS Code `sandboxEnabled`.
 enum MCPServersReader {
-    enum Dialect {
-        case claudeCode, claudeDesktop, cursor, vscode, cline, roo, windsurf, gemini
-        /// A file whose client is not known: every client's keys are read.
-        case generic
-    }
-
     /// What the servers say: the servers, their tool grants, and the VS Code sandboxes.
     struct Result {
         var servers: [ToolServer] = []
@@ -21,11 +16,12 @@ enum MCPServersReader {
         var sandboxes: [(server: String, egress: EgressPosture, enabledAt: SourceRange)] = []
     }
 
-    /// Reads the servers mapping at `node` (the value of `mcpServers` / `servers`); `key` is its
-    /// name, for the `source` of grants; `off` names servers disabled elsewhere in the file
-    /// (Gemini `mcp.excluded`).
-    static func read(_ node: DataNode?, key: String, dialect: Dialect, off: (String) -> Bool = { _ in false }) -> Result {
+    /// Reads the servers mapping at `node` (the value of the client's servers key); `key` names it
+    /// in the `source` of grants (the client's key unless given); `off` names servers disabled
+    /// elsewhere in the file (Gemini `mcp.excluded`).
+    static func read(_ node: DataNode?, client: MCPClient, key: String? = nil, off: (String) -> Bool = { _ in false }) -> Result {
         var result = Result()
+        let key = key ?? client.serversLabel
         for entry in ClientData.entries(node) {
             let name = entry.name
             let config = entry.value
@@ -33,12 +29,13 @@ enum MCPServersReader {
             guard config.isMapping else { continue }
             var server = ToolServer(name: name, transport: .unknown, range: ClientData.span(entry))
             readLaunch(config, into: &server)
-            readRemote(config, dialect: dialect, into: &server)
+            readRemote(config, client: client, into: &server)
             server.settings = settings(config)
-            server.transport = transport(config, server: server, dialect: dialect)
-            server.disabled = ClientData.bool(config["disabled"]) == true || ClientData.bool(config["enabled"]) == false || off(name)
+            server.transport = transport(config, server: server, client: client)
+            server.disabled = ClientData.bool(config["disabled"], client.booleans) == true
+                || ClientData.bool(config["enabled"], client.booleans) == false || off(name)
             result.servers.append(server)
-            readGrants(config, name: name, key: key, dialect: dialect, disabled: server.disabled, into: &result)
+            readGrants(config, name: name, key: key, client: client, disabled: server.disabled, into: &result)
         }
         return result
     }
@@ -66,15 +63,8 @@ enum MCPServersReader {
         server.argumentRanges = words.map(\.range)
     }
 
-    private static func readRemote(_ config: DataNode, dialect: Dialect, into server: inout ToolServer) {
-        var keys = ["url"]
-        switch dialect {
-        case .windsurf: keys = ["serverUrl", "url"]
-        case .gemini: keys = ["httpUrl", "url", "tcp"]
-        case .generic: keys = ["url", "serverUrl", "httpUrl"]
-        default: break
-        }
-        for key in keys {
+    private static func readRemote(_ config: DataNode, client: MCPClient, into server: inout ToolServer) {
+        for key in client.urlKeys {
             if let node = config[key], let url = ClientData.text(node) {
                 server.url = url
                 server.urlRange = node.range
@@ -83,7 +73,7 @@ enum MCPServersReader {
         }
     }
 
-    private static func transport(_ config: DataNode, server: ToolServer, dialect: Dialect) -> ToolServer.Transport {
+    private static func transport(_ config: DataNode, server: ToolServer, client: MCPClient) -> ToolServer.Transport {
         if let type = (ClientData.string(config["type"]) ?? ClientData.string(config["transportType"]))?.lowercased() {
             switch type {
             case "stdio": return .stdio
@@ -94,71 +84,49 @@ enum MCPServersReader {
         }
         if server.command != nil { return .stdio }
         guard server.url != nil else { return .unknown }
-        switch dialect {
-        // Cline: a `url` entry without a type is SSE.
-        case .cline: return .sse
-        // Gemini: `httpUrl` is streamable HTTP, `url` is SSE, `tcp` is a WebSocket.
-        case .gemini:
-            if ClientData.text(config["httpUrl"]) != nil { return .http }
-            return ClientData.text(config["url"]) != nil ? .sse : .unknown
-        // Cursor and Windsurf try streamable HTTP first; VS Code too when the type is left out.
-        case .cursor, .windsurf, .vscode: return .http
-        // Only Gemini says `httpUrl`, and it means streamable HTTP.
-        case .generic: return ClientData.text(config["httpUrl"]) != nil ? .http : .unknown
-        // Claude Code rejects a `url` without a `type`; Roo requires the type.
-        case .claudeCode, .claudeDesktop, .roo: return .unknown
+        for (key, transport) in client.untypedURL.byKey where ClientData.text(config[key]) != nil {
+            return transport
         }
+        return client.untypedURL.otherwise
     }
 
-    private static func readGrants(_ config: DataNode, name: String, key: String, dialect: Dialect, disabled: Bool,
+    private static func readGrants(_ config: DataNode, name: String, key: String, client: MCPClient, disabled: Bool,
                                    into result: inout Result) {
         let prefix = "\(key).\(name)"
-        func list(_ setting: String, approval: Approval) {
-            guard let node = config[setting] else { return }
-            result.approvalKeysSeen = true
-            // A disabled server runs no tools, so what it would approve grants nothing.
-            guard !disabled else { return }
-            for item in ClientData.strings(node, typed: true) {
-                let whole = item.text == "*"
-                result.grants.append(ToolGrant(pattern: item.text, kind: whole ? .toolset : .mcp, approval: approval,
-                                               range: item.range, source: "\(prefix).\(setting)"))
+        for approvalKey in client.approvalKeys {
+            switch approvalKey {
+            case .list(let setting, let approval):
+                guard let node = config[setting] else { continue }
+                result.approvalKeysSeen = true
+                // A disabled server runs no tools, so what it would approve grants nothing.
+                guard !disabled else { continue }
+                for item in ClientData.strings(node, typed: true) {
+                    let whole = item.text == "*"
+                    result.grants.append(ToolGrant(pattern: item.text, kind: whole ? .toolset : .mcp, approval: approval,
+                                                   range: item.range, source: "\(prefix).\(setting)"))
+                }
+            case .trust:
+                readTrust(config, name: name, prefix: prefix, client: client, disabled: disabled, into: &result)
+            case .sandbox:
+                readSandbox(config, name: name, prefix: prefix, client: client, disabled: disabled, into: &result)
             }
-        }
-        switch dialect {
-        case .cline:
-            list("autoApprove", approval: .auto)
-        case .roo:
-            list("alwaysAllow", approval: .auto)
-            list("disabledTools", approval: .denied)
-        case .gemini:
-            readTrust(config, name: name, prefix: prefix, disabled: disabled, into: &result)
-            list("excludeTools", approval: .denied)
-        case .vscode:
-            readSandbox(config, name: name, prefix: prefix, disabled: disabled, into: &result)
-        case .generic:
-            list("autoApprove", approval: .auto)
-            list("alwaysAllow", approval: .auto)
-            list("disabledTools", approval: .denied)
-            readTrust(config, name: name, prefix: prefix, disabled: disabled, into: &result)
-        case .claudeCode, .claudeDesktop, .cursor, .windsurf:
-            break
         }
     }
 
     /// Gemini `trust: true` bypasses every confirmation of the server's tools.
-    private static func readTrust(_ config: DataNode, name: String, prefix: String, disabled: Bool, into result: inout Result) {
+    private static func readTrust(_ config: DataNode, name: String, prefix: String, client: MCPClient, disabled: Bool, into result: inout Result) {
         guard let node = config["trust"] else { return }
         result.approvalKeysSeen = true
-        guard ClientData.bool(node) == true, !disabled else { return }
+        guard ClientData.bool(node, client.booleans) == true, !disabled else { return }
         result.grants.append(ToolGrant(pattern: name, kind: .toolset, approval: .auto, range: node.range, source: "\(prefix).trust"))
     }
 
     /// VS Code: "when sandboxing is enabled, tool confirmations are auto-approved"; the sandbox's
     /// network is `sandbox.network.allowedDomains`.
-    private static func readSandbox(_ config: DataNode, name: String, prefix: String, disabled: Bool, into result: inout Result) {
+    private static func readSandbox(_ config: DataNode, name: String, prefix: String, client: MCPClient, disabled: Bool, into result: inout Result) {
         guard let enabled = config["sandboxEnabled"] else { return }
         result.approvalKeysSeen = true
-        guard ClientData.bool(enabled) == true, !disabled else { return }
+        guard ClientData.bool(enabled, client.booleans) == true, !disabled else { return }
         result.grants.append(ToolGrant(pattern: name, kind: .toolset, approval: .auto, range: enabled.range,
                                        source: "\(prefix).sandboxEnabled"))
         let egress = sandboxNetwork(config["sandbox"]?["network"], enabledAt: enabled.range,
@@ -179,43 +147,5 @@ enum MCPServersReader {
             return EgressPosture(network: .unrestricted, evidence: "\(setting) contains \"*\"", range: domains.range)
         }
         return EgressPosture(network: .allowList(names), evidence: setting, range: domains.range)
-    }
-}
-
-/// The one profile of a file that only lists MCP servers (`.mcp.json`, Claude Desktop, Cursor,
-/// VS Code, Cline, Roo, Windsurf, a generic `mcpServers` JSON). Such files say nothing about
-/// models, budgets, telemetry or endpoints; some say which tools run without asking.
-enum MCPServersProfile {
-    /// nil when the file is not the format after all (no object at the top, or no `key`).
-    static func profile(in file: ParsedFile, name: String, key: String, dialect: MCPServersReader.Dialect) -> AgentProfile? {
-        guard let root = file.documents.first, root.isMapping, let servers = root[key] else { return nil }
-        // A Cline or Roo file recognised by its keys rather than its name may be any fork's:
-        // every client's keys are read then (a `serverUrl`, an `autoApprove` beside `alwaysAllow`).
-        let byName = FileClassifier.classify(path: file.source.path) == .kind(file.kind)
-        let reading: MCPServersReader.Dialect = !byName && (dialect == .cline || dialect == .roo) ? .generic : dialect
-        let read = MCPServersReader.read(servers, key: key, dialect: reading)
-        var facts = ClientFacts()
-        facts.servers = read.servers
-        facts.serversSaid = true
-        facts.grants = read.grants
-        facts.toolsSaid = read.approvalKeysSeen
-        var expressible: ClientFacts.Expressible = [.servers]
-        switch dialect {
-        case .cline, .roo:
-            expressible.insert(.tools)
-        case .generic:
-            // The client is unknown: tools are expressible only when a client's approval key is there.
-            if read.approvalKeysSeen { expressible.insert(.tools) }
-        case .vscode:
-            expressible.formUnion([.tools, .egress, .approval])
-            for sandbox in read.sandboxes {
-                facts.setEgress(sandbox.egress)
-                facts.setApproval(ApprovalMode(mode: .bypass, setting: "\(key).\(sandbox.server).sandboxEnabled: true (sandboxed tools are auto-approved)",
-                                               range: sandbox.enabledAt))
-            }
-        case .claudeCode, .claudeDesktop, .cursor, .windsurf, .gemini:
-            break
-        }
-        return facts.profile(name: name, format: file.kind, range: root.range, expressible: expressible, budgetKinds: [])
     }
 }

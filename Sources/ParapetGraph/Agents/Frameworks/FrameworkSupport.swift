@@ -17,22 +17,8 @@ enum Manifest {
         return scalar.text
     }
 
-    /// A boolean as the format's reader would take it: YAML / TOML / JSON booleans, and the
-    /// strings `"true"` / `"false"` (env-style values), nil otherwise.
-    static func bool(_ node: DataNode?) -> Bool? {
-        guard let scalar = node?.scalar else { return nil }
-        switch scalar.value {
-        case .bool(let b): return b
-        case .string(let s):
-            switch s.lowercased() {
-            case "true", "1", "yes", "on": return true
-            case "false", "0", "no", "off": return false
-            default: return nil
-            }
-        case .int(let i): return i != 0
-        default: return nil
-        }
-    }
+    /// A boolean as the frameworks' readers take it (`BooleanSpelling.loose`).
+    static func bool(_ node: DataNode?) -> Bool? { ClientData.bool(node, .loose) }
 
     /// The strings of a sequence, each with its range; a lone scalar counts as a one-item list.
     static func strings(_ node: DataNode?) -> [(value: String, range: SourceRange)] {

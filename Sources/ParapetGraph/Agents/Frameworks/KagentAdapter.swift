@@ -23,8 +23,15 @@ import ParapetSyntax
 ///   `agent` tools and v1alpha1 `builtin` tools run without asking. Servers (`uses-tool-server`)
 ///   are resolved from RemoteMCPServer (`url`), ToolServer (`config.stdio`, `config.sse`,
 ///   `config.streamableHttp`) and MCPServer (`deployment.image`, `cmd`, `args`).
-/// - egress: `spec.sandbox.network.allowedDomains` (`*` is unrestricted; unset or empty is
-///   kagent's deny-by-default for sandboxed execution). v1alpha1 has no sandbox: not expressible.
+/// - egress: a SandboxAgent runs in its sandbox: `spec.sandbox.network.allowedDomains` (`*` is
+///   unrestricted; unset or empty is kagent's deny-by-default). An Agent (declarative or BYO)
+///   runs as Deployment `<name>` in its namespace, which the kagent controller labels `app:
+///   kagent`, `kagent: <name>` and `app.kubernetes.io/{name,managed-by,part-of}` (kagent's
+///   translator golden files, `go/internal/controller/translator/agent/testdata/outputs`), plus
+///   `deployment.labels`: those pods (`pods`) are what NetworkPolicies select, and ParapetFacts
+///   judges them. Its sandbox, when written, covers only sandboxed execution. v1alpha1 has no
+///   sandbox: not expressible.
+/// - a ModelConfig or tool server named but not in the scan is `unresolved` (unknown, not none).
 /// - telemetry is cluster-wide (Helm `otel.*`), not per agent: not expressible.
 /// The agent is linked `defined-by` to its own Kubernetes object, `delegates-to` agents it uses as
 /// tools.
@@ -62,8 +69,33 @@ struct KagentAdapter: GraphAgentAdapter {
             profile.tools = Manifest.listed(tools)
             profile.servers = Manifest.listed(servers)
         }
-        profile.egress = version(of: node) == "v1alpha1" ? .notExpressible : .present(egress(spec))
+        if kind(of: node) == "SandboxAgent" {
+            profile.egress = .present(egress(spec))
+        } else {
+            profile.pods = pods(node, spec: spec, namespace: namespace)
+            if let pods = profile.pods, graph.node(local: pods.workloadAddress, seenFrom: node.scope) != nil {
+                profile.links.append((label: .runsIn, address: pods.workloadAddress, range: node.range))
+            }
+            // An Agent's own process is not sandboxed: its sandbox counts only when written.
+            profile.egress = version(of: node) == "v1alpha1" ? .notExpressible
+                : spec.at("sandbox.network.allowedDomains") == nil ? .absent : .present(egress(spec))
+        }
         return profile
+    }
+
+    /// The pods the kagent controller runs an Agent in.
+    static func pods(_ node: GraphNode, spec: Value, namespace: String) -> AgentPods {
+        var labels = [
+            "app": "kagent", "kagent": node.name, "app.kubernetes.io/name": node.name,
+            "app.kubernetes.io/managed-by": "kagent", "app.kubernetes.io/part-of": "kagent",
+        ]
+        let deployment = spec.at("declarative.deployment") ?? spec.at("byo.deployment")
+        for label in deployment?["labels"]?.members ?? [] {
+            if let value = label.value.scalarString, labels[label.key] == nil { labels[label.key] = value }
+        }
+        return AgentPods(namespace: namespace, labels: labels, scope: node.scope,
+                         workload: "Deployment `\(namespace)/\(node.name)` (created by the kagent controller)",
+                         workloadAddress: "k8s:apps/Deployment/\(namespace)/\(node.name)", range: node.range)
     }
 
     // MARK: - Model
@@ -83,6 +115,7 @@ struct KagentAdapter: GraphAgentAdapter {
         guard let config = graph.node(local: address, seenFrom: scope), let configSpec = config.attributes["spec"] else {
             profile.models = .present([])
             profile.budgetKinds = []
+            profile.unresolved["models"] = "ModelConfig `\(configNamespace)/\(configName)` is not in the scanned files"
             return
         }
         var models: [ModelReference] = []
@@ -120,8 +153,14 @@ struct KagentAdapter: GraphAgentAdapter {
             if let mcp = tool["mcpServer"] {
                 let (address, name, range) = serverAddress(mcp, namespace: namespace, scope: scope, graph: graph)
                 profile.links.append((label: .usesToolServer, address: address, range: range))
-                if let object = graph.node(local: address, seenFrom: scope), let server = server(object), !servers.contains(where: { $0.name == server.name && $0.range == server.range }) {
-                    servers.append(server)
+                if let object = graph.node(local: address, seenFrom: scope) {
+                    if let server = server(object), !servers.contains(where: { $0.name == server.name && $0.range == server.range }) {
+                        servers.append(server)
+                    }
+                } else {
+                    let missing = "`\(address.dropFirst("k8s:".count))` is not in the scanned files"
+                    let known = profile.unresolved["servers"].map { $0 + "; " } ?? ""
+                    if !known.contains(missing) { profile.unresolved["servers"] = known + missing }
                 }
                 let approvals = Set(mcp["requireApproval"]?.strings ?? [])
                 let names = mcp["toolNames"]?.list ?? []

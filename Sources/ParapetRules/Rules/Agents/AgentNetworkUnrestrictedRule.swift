@@ -44,6 +44,13 @@ struct AgentNetworkUnrestrictedRule: Rule {
                                             related: [RelatedLocation(range: workload.nameRange, message: "\(workload.kubernetesDisplay): \(egress.reason)")]))
                 }
                 continue
+            case .pods(let pods, let posture):
+                // An operator's pods: their NetworkPolicies decide what the agent's tools reach.
+                guard posture.isOpen, canReachNetwork(profile, capabilities) else { continue }
+                let what = posture.state == .notIsolated ? "that no egress policy restricts" : "whose egress policy allows everything"
+                findings.append(finding("Agent `\(profile.name)` runs in pods \(what)", at: profile.range, node: node, path: "egress",
+                                        related: [RelatedLocation(range: pods.range, message: "\(pods.workload): \(posture.reason)")]))
+                continue
             case .sandbox:
                 break
             }

@@ -1,14 +1,45 @@
 /// A position in a source file. Lines and columns are 1-based; columns count Unicode code points
 /// (SARIF `columnKind: unicodeCodePoints`); `offset` is the 0-based UTF-8 byte offset.
 public struct SourcePosition: Hashable, Comparable, Sendable, Codable {
-    public var line: Int
-    public var column: Int
-    public var offset: Int
+    // Stored in 32 bits: every node, value, member and finding carries two positions, and at 64
+    // bits they were a third of the graph's memory. Files are far smaller than 2 GiB (tree-sitter
+    // counts in 32 bits, and `ScanLimits.maxFileBytes` is 8 MiB); a larger number is clamped.
+    private var storedLine: Int32
+    private var storedColumn: Int32
+    private var storedOffset: Int32
+
+    public var line: Int {
+        get { Int(storedLine) }
+        set { storedLine = Int32(clamping: newValue) }
+    }
+    public var column: Int {
+        get { Int(storedColumn) }
+        set { storedColumn = Int32(clamping: newValue) }
+    }
+    public var offset: Int {
+        get { Int(storedOffset) }
+        set { storedOffset = Int32(clamping: newValue) }
+    }
 
     public init(line: Int, column: Int, offset: Int) {
-        self.line = line
-        self.column = column
-        self.offset = offset
+        storedLine = Int32(clamping: line)
+        storedColumn = Int32(clamping: column)
+        storedOffset = Int32(clamping: offset)
+    }
+
+    private enum CodingKeys: String, CodingKey { case line, column, offset }
+
+    public init(from decoder: Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        self.init(line: try container.decode(Int.self, forKey: .line), column: try container.decode(Int.self, forKey: .column),
+                  offset: try container.decode(Int.self, forKey: .offset))
+    }
+
+    public func encode(to encoder: Encoder) throws {
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encode(line, forKey: .line)
+        try container.encode(column, forKey: .column)
+        try container.encode(offset, forKey: .offset)
     }
 
     public static func < (lhs: SourcePosition, rhs: SourcePosition) -> Bool {

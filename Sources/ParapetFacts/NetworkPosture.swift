@@ -20,8 +20,15 @@ public struct NetworkPosture: Sendable {
     public var state: State
     /// Why, in words: `namespace `agents` has no NetworkPolicy`, the unknown selector.
     public var reason: String
-    /// The policies in the workload's namespace (and deployment unit), each with what it does.
+    /// The policies in the workload's namespace (and deployment unit) that decide or might
+    /// decide (they select the pods, or cannot be read), each with what it does; then, up to
+    /// `listedBystanders`, the others, in graph order. A namespace of hundreds of policies would
+    /// otherwise make every workload carry every policy (memory quadratic in the namespace).
     public var policies: [PolicyVerdict]
+    /// How many policies of the namespace and unit were considered, listed or not.
+    public var policyCount: Int = 0
+    /// The most policies that neither select the pods nor are unknown that `policies` lists.
+    public static let listedBystanders = 16
 
     /// Open to everything: nothing isolates the pods, or a rule allows all.
     public var isOpen: Bool { state == .notIsolated || state == .allowsAll }
@@ -29,17 +36,42 @@ public struct NetworkPosture: Sendable {
 
 /// One NetworkPolicy seen from one workload.
 public struct PolicyVerdict: Sendable {
-    public var policy: NodeID
-    public var name: String
-    public var range: SourceRange
+    /// What the policy does in one direction, whoever it selects: made once per policy and
+    /// shared by the verdicts of every workload of its namespace (a namespace of hundreds of
+    /// policies and pods made each verdict's copy of it most of the scan's memory).
+    public final class Judgement: Sendable {
+        public let policy: NodeID
+        public let name: String
+        public let range: SourceRange
+        /// Whether it restricts this direction (its `policyTypes`, or the section's presence).
+        public let appliesToDirection: Bool
+        /// A rule that allows everything, with where it is and why.
+        public let allowsAll: (range: SourceRange, reason: String)?
+        /// Why the policy cannot be judged for any workload, when it cannot (an unreadable selector).
+        public let unknown: String?
+
+        init(policy: NodeID, name: String, range: SourceRange, appliesToDirection: Bool, allowsAll: (range: SourceRange, reason: String)?,
+             unknown: String?) {
+            self.policy = policy
+            self.name = name
+            self.range = range
+            self.appliesToDirection = appliesToDirection
+            self.allowsAll = allowsAll
+            self.unknown = unknown
+        }
+    }
+
+    public let judgement: Judgement
     /// Whether it selects the workload's pods.
     public var selects: Bool
-    /// Whether it restricts this direction (its `policyTypes`, or the section's presence).
-    public var appliesToDirection: Bool
-    /// A rule that allows everything, with where it is and why.
-    public var allowsAll: (range: SourceRange, reason: String)?
-    /// Why the policy cannot be judged, when it cannot.
+    /// Why the policy cannot be judged for this workload, when it cannot.
     public var unknown: String?
+
+    public var policy: NodeID { judgement.policy }
+    public var name: String { judgement.name }
+    public var range: SourceRange { judgement.range }
+    public var appliesToDirection: Bool { judgement.appliesToDirection }
+    public var allowsAll: (range: SourceRange, reason: String)? { judgement.allowsAll }
 }
 
 /// The NetworkPolicy facts every egress rule shares.
@@ -91,35 +123,39 @@ public struct UnknownFact: Error, Sendable {
 }
 
 /// What one NetworkPolicy does in one direction, whoever it selects: decided once per policy,
-/// then read by every workload of its namespace.
-struct PolicyShape {
-    var node: GraphNode
+/// then read by every workload of its namespace. A class: each workload walks its namespace's
+/// shapes, and copying the policy's node per step was a tenth of a large scan.
+final class PolicyShape {
+    let node: GraphNode
     /// Its verdict before knowing whether it selects a given workload.
-    var verdict: PolicyVerdict
+    let verdict: PolicyVerdict
     /// `policyTypes` cannot be read: it matters for the workloads the policy selects.
-    var typesUnknown: String?
-    var selectorIsUnknown: Bool
-    var selector: LabelSelector
-    var allowsNothing: Bool
+    private(set) var typesUnknown: String?
+    let selectorIsUnknown: Bool
+    let selector: LabelSelector
+    let allowsNothing: Bool
 
     init(_ policy: GraphNode, direction: NetworkPolicyFacts.Direction) {
         node = policy
-        verdict = PolicyVerdict(policy: policy.id, name: policy.name, range: policy.headerRange, selects: false,
-                                appliesToDirection: false, allowsAll: nil, unknown: nil)
         let selector = LabelSelector(policy.attributes.at("spec.podSelector") ?? Value(.object([]), range: policy.range))
         selectorIsUnknown = selector.isUnknown
         self.selector = selector
+        var appliesToDirection = false
+        var unknown: String?
         switch NetworkPolicyFacts.applies(policy, to: direction) {
         case .success(let applies):
-            verdict.appliesToDirection = applies
+            appliesToDirection = applies
             // A policy that might select the pods matters only if it restricts this direction.
             if applies, let reason = selector.unknownReason {
-                verdict.unknown = "NetworkPolicy `\(policy.name)` has a pod selector Parapet cannot read (\(reason))"
+                unknown = "NetworkPolicy `\(policy.name)` has a pod selector Parapet cannot read (\(reason))"
             }
-        case .failure(let unknown):
-            typesUnknown = unknown.reason
+        case .failure(let failure):
+            typesUnknown = failure.reason
         }
-        if let open = NetworkPolicyFacts.openRules(policy, direction: direction).first { verdict.allowsAll = (open.range, open.reason) }
+        let open = NetworkPolicyFacts.openRules(policy, direction: direction).first.map { (range: $0.range, reason: $0.reason) }
+        let judgement = PolicyVerdict.Judgement(policy: policy.id, name: policy.name, range: policy.headerRange, appliesToDirection: appliesToDirection,
+                                                allowsAll: open, unknown: unknown)
+        verdict = PolicyVerdict(judgement: judgement, selects: false, unknown: unknown)
         allowsNothing = (policy.attributes.at(direction.section)?.elements ?? []).isEmpty
     }
 }
@@ -139,19 +175,36 @@ extension NetworkPosture {
                    selects: (PolicyShape) -> Bool) -> NetworkPosture {
         var verdicts: [PolicyVerdict] = []
         var allowsNothing: [NodeID: Bool] = [:]
+        var considered = 0, bystanders = 0
         for shape in policies where Graph.scopesMeet(shape.node.scope, scope) {
+            considered += 1
+            let selected = selects(shape)
+            let unknown = shape.typesUnknown.flatMap { selected || shape.selectorIsUnknown ? $0 : nil }
+            if !selected && unknown == nil && shape.verdict.unknown == nil {
+                bystanders += 1
+                if bystanders > Self.listedBystanders { continue }
+            }
             var verdict = shape.verdict
-            verdict.selects = selects(shape)
-            if let reason = shape.typesUnknown, verdict.selects || shape.selectorIsUnknown { verdict.unknown = reason }
+            verdict.selects = selected
+            if let unknown { verdict.unknown = unknown }
             allowsNothing[shape.node.id] = shape.allowsNothing
             verdicts.append(verdict)
         }
+        var posture = decide(namespace: namespace, direction: direction, verdicts: verdicts, allowsNothing: allowsNothing)
+        posture.policyCount = considered
+        return posture
+    }
+
+    private static func decide(namespace: String, direction: NetworkPolicyFacts.Direction, verdicts: [PolicyVerdict],
+                               allowsNothing: [NodeID: Bool]) -> NetworkPosture {
         let isolating = verdicts.filter { $0.selects && $0.appliesToDirection && $0.unknown == nil }
         if let open = isolating.first(where: { $0.allowsAll != nil }), let rule = open.allowsAll {
             return NetworkPosture(state: .allowsAll, reason: "NetworkPolicy `\(open.name)` \(rule.reason)", policies: verdicts)
         }
         if !isolating.isEmpty {
-            let names = isolating.map { "`\($0.name)`" }.joined(separator: ", ")
+            // Named up to a few, so that the reason stays short however many policies select.
+            let shown = isolating.prefix(5).map { "`\($0.name)`" }.joined(separator: ", ")
+            let names = isolating.count > 5 ? "\(shown) and \(isolating.count - 5) more" : shown
             return isolating.allSatisfy({ allowsNothing[$0.policy] == true })
                 ? NetworkPosture(state: .denied, reason: "NetworkPolicy \(names) allows no \(direction.rawValue.lowercased()) traffic", policies: verdicts)
                 : NetworkPosture(state: .restricted, reason: "NetworkPolicy \(names) restricts \(direction.rawValue.lowercased())", policies: verdicts)

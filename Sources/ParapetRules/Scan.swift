@@ -35,6 +35,9 @@ public struct ScanOptions: Sendable {
     public var standardInput: SourceFile?
     /// Count objects read and analysed per kind into `ScanResult.census` (`--statistics`).
     public var countObjects = false
+    /// Drop HCL trees once Terraform is evaluated (the CLI's scans: a lower peak of memory); the
+    /// result's `parsed` files then hold no HCL tree, so `BuiltScan.census` cannot count them.
+    public var releaseSyntaxTrees = false
     /// Test seam standing in for a lowering step that fails on one file: a file for which it
     /// throws is left out of the graph and reported as `PAR007`.
     package var loweringFault: (@Sendable (ParsedFile) throws(InternalError) -> Void)?
@@ -158,8 +161,11 @@ public enum Scan {
         var loweringDiagnostics: [SyntaxDiagnostic] = []
         let varFiles = try loadVarFiles(options)
         findings += varFiles.flatMap(diagnosticFindings)
-        let graph = GraphBuilder.build(isolatingFailures(parsed, options: options, findings: &findings), varFiles: varFiles,
+        let failed = isolateFailures(&parsed, options: options, findings: &findings)
+        // Census counts read objects from the trees, so they are kept for it.
+        let graph = GraphBuilder.build(&parsed, varFiles: varFiles, releasingHCLTrees: options.releaseSyntaxTrees && !options.countObjects,
                                        diagnostics: &loweringDiagnostics)
+        if !failed.isEmpty { parsed = (parsed + failed).sorted { $0.source.path < $1.source.path } }
         lap("graph")
         let facts = Facts(graph: graph)
         lap("facts")
@@ -208,19 +214,23 @@ public enum Scan {
                           internalErrors: internalErrors)
     }
 
-    /// The files to lower: one whose lowering fails is left out of the graph and becomes a
-    /// `PAR007` finding, so the other files are still analysed and reported.
-    static func isolatingFailures(_ files: [ParsedFile], options: ScanOptions, findings: inout [Finding]) -> [ParsedFile] {
-        guard let fault = options.loweringFault else { return files }
-        return files.filter { file in
+    /// Takes the files whose lowering fails out of `files` (to be put back once the others are
+    /// lowered) and makes each a `PAR007` finding, so the other files are still analysed and
+    /// reported.
+    static func isolateFailures(_ files: inout [ParsedFile], options: ScanOptions, findings: inout [Finding]) -> [ParsedFile] {
+        guard let fault = options.loweringFault else { return [] }
+        var failed: [ParsedFile] = []
+        files.removeAll { file in
             do throws(InternalError) {
                 try fault(file)
-                return true
+                return false
             } catch {
                 findings.append(MetaRules.finding(for: error, while: "lowering `\(file.source.path)`"))
-                return false
+                failed.append(file)
+                return true
             }
         }
+        return failed
     }
 
     /// The `--var-file` files, read as tfvars (HCL, or JSON for `.json`).
@@ -287,7 +297,8 @@ public enum Scan {
             guard let rule = byCode[finding.code], configuration.isEnabled(rule),
                   !configuration.isIgnored(finding, rule: rule) else { return nil }
             var configured = finding
-            configured.severity = configuration.severity(for: rule)
+            // A rule may give one finding a lower severity than its default (GATE411 for a classifier).
+            if let severity = configuration.severityOverride(for: rule) { configured.severity = severity }
             return configured
         }
     }
@@ -321,26 +332,6 @@ public enum Scan {
             Finding(code: MetaRules.skippedFile.code, severity: MetaRules.skippedFile.defaultSeverity,
                     message: diagnostic.message, range: diagnostic.range, attributePath: limit.rawValue)
         }
-    }
-}
-
-/// Fixed slots written by index from several threads.
-final class ResultSlots<Value>: @unchecked Sendable {
-    private var storage: [Value?]
-    private let lock = NSLock()
-
-    init(count: Int) { storage = Array(repeating: nil, count: count) }
-
-    func set(_ index: Int, _ value: Value?) {
-        lock.lock()
-        storage[index] = value
-        lock.unlock()
-    }
-
-    var values: [Value?] {
-        lock.lock()
-        defer { lock.unlock() }
-        return storage
     }
 }
 

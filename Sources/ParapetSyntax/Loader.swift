@@ -79,7 +79,8 @@ public final class Loader {
 
     func parse(_ source: SourceFile, syntax: Syntax, kind: FileKind) -> ParsedFile {
         if syntax == .hcl {
-            let result = parseCache.map { $0.hcl(source, limits: limits) { hcl.parse(source) } } ?? hcl.parse(source)
+            let cache = hcl.isReady ? parseCache : nil
+            let result = cache.map { $0.hcl(source, limits: limits) { hcl.parse(source) } } ?? hcl.parse(source)
             return ParsedFile(source: source, kind: kind, tree: .hcl(result.file), comments: result.comments, diagnostics: result.diagnostics)
         }
         let result: DataParseResult

@@ -33,7 +33,8 @@ struct BenchCommand: ParsableCommand {
             try BenchCorpus.write(files: generate, into: path)
             return
         }
-        let options = ScanOptions(roots: [path], workers: workers)
+        var options = ScanOptions(roots: [path], workers: workers)
+        options.releaseSyntaxTrees = true
         var best = Double.infinity
         var files = 0, bytes = 0, findings = 0
         var stages = ""

@@ -21,7 +21,7 @@ struct Parapet: ParsableCommand {
             \(ExitStatus.help)
             """,
         version: version,
-        subcommands: [ScanCommand.self, RulesCommand.self, ExplainCommand.self, AgentsCommand.self, GraphCommand.self, ParseCommand.self, VersionCommand.self, BenchCommand.self],
+        subcommands: [ScanCommand.self, RulesCommand.self, ExplainCommand.self, AgentsCommand.self, FormatsCommand.self, GraphCommand.self, ParseCommand.self, VersionCommand.self, BenchCommand.self],
         defaultSubcommand: ScanCommand.self)
 }
 

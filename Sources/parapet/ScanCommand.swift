@@ -139,6 +139,7 @@ struct ScanCommand: ParsableCommand {
         }
         options.varFiles = varFiles
         options.countObjects = statistics
+        options.releaseSyntaxTrees = true
         options.loweringFault = Self.injectedLoweringFault()
         options.only = Self.selectors(select)
         options.ignore = Self.selectors(ignore)

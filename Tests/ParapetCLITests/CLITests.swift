@@ -407,6 +407,17 @@ let cleanTerraform = "locals {\n  name = \"logs\"\n}\n"
         #expect(listed.stdout.contains("repo/apps/pod.yaml") && !listed.stdout.contains("legacy"))
     }
 
+    @Test func formatsListsEveryAgentFormatInTextAndJSON() throws {
+        let workspace = try Workspace([:])
+        let json = try CLI.run(["formats", "--format", "json"], in: workspace.url)
+        #expect(json.status == 0)
+        let object = try #require(try JSONSerialization.jsonObject(with: Data(json.stdout.utf8)) as? [String: Any])
+        let formats = try #require(object["formats"] as? [[String: Any]])
+        #expect(formats.contains { $0["kind"] as? String == "opencode-config" })
+        let text = try CLI.run(["formats"], in: workspace.url)
+        #expect(text.status == 0 && text.stdout.contains("\(formats.count) formats"))
+    }
+
     @Test func rulesJSONListsEveryRuleWithItsOptions() throws {
         let workspace = try Workspace([:])
         let output = try CLI.run(["rules", "--format", "json"], in: workspace.url)

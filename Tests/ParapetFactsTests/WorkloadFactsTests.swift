@@ -236,3 +236,36 @@ struct TrafficCase: Sendable, CustomTestStringConvertible {
         #expect(!PortSpan.coversAll([.span(low: 443, high: 443)]))
     }
 }
+
+/// A namespace of many policies: each workload lists the policies that select it (or cannot be
+/// read) and a bounded number of the others, and counts them all, so memory stays linear.
+@Suite struct ManyPoliciesTests {
+    @Test func bystandersAreBoundedButCounted() throws {
+        var files = [("bot.yaml", deployment("bot"))]
+        for index in 0..<40 {
+            files.append(("p\(index).yaml", policy("other-\(index)", selector: "{matchLabels: {app: other-\(index)}}")))
+        }
+        files.append(("select.yaml", policy("bot-egress")))
+        let (graph, facts) = facts(files)
+        let bot = try #require(graph.nodes(.workload).first)
+        let egress = try #require(facts.workload(bot.id)).egress
+        #expect(egress.policyCount == 41)
+        #expect(egress.policies.count == NetworkPosture.listedBystanders + 1)
+        #expect(egress.policies.contains { $0.name == "bot-egress" && $0.selects })
+        #expect(egress.state == .restricted)
+    }
+
+    @Test func withoutASelectingPolicyTheCountStillSaysThereArePolicies() throws {
+        var files = [("bot.yaml", deployment("bot"))]
+        for index in 0..<20 {
+            files.append(("p\(index).yaml", policy("other-\(index)", selector: "{matchLabels: {app: other-\(index)}}")))
+        }
+        let (graph, facts) = facts(files)
+        let bot = try #require(graph.nodes(.workload).first)
+        let egress = try #require(facts.workload(bot.id)).egress
+        #expect(egress.state == .notIsolated)
+        #expect(egress.policyCount == 20)
+        #expect(egress.policies.count == NetworkPosture.listedBystanders)
+        #expect(egress.reason == "selected by no NetworkPolicy that restricts egress")
+    }
+}

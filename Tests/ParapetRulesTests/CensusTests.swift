@@ -51,3 +51,20 @@ import Testing
         #expect(offenders.isEmpty)
     }
 }
+
+/// Releasing HCL trees after Terraform is evaluated (what the CLI does for memory) changes no
+/// finding: nothing after the evaluation reads them.
+@Suite struct ReleasedTreesTests {
+    @Test(arguments: Fixture.all().filter { $0.rule == nil })
+    func theSameFindingsWithTreesReleased(_ fixture: Fixture) throws {
+        var options = ScanOptions(roots: ["."], workingDirectory: fixture.directory.path, workers: 2)
+        let kept = try Scan.run(options).findings
+        options.releaseSyntaxTrees = true
+        let built = try Scan.build(options)
+        #expect(built.parsed.allSatisfy { $0.hcl == nil })
+        let released = try Scan.run(options).findings
+        #expect(released.map(\.fingerprint) == kept.map(\.fingerprint))
+        #expect(released.map(\.range) == kept.map(\.range))
+        #expect(released.map(\.message) == kept.map(\.message))
+    }
+}

@@ -30,22 +30,22 @@ import Testing
     @Test(arguments: ["Bash(python *)", "Bash(node:*)", "Bash(npx *)", "Bash(uv run *)", "Bash(node -e *)"])
     func interpretersWithOpenArgumentsRunAnything(_ pattern: String) {
         let verdict = classify(pattern)
-        #expect(verdict.capability == .exec && !verdict.isRestrictedCommand)
+        #expect(verdict.capability == .exec && !verdict.isRestricted)
     }
 
     @Test(arguments: ["Bash(git diff:*)", "Bash(git log *)", "Bash(kubectl get *)", "Bash(npm test)", "Bash(python -m pytest)",
                       "Bash(npx prettier --check .)", "Bash(gh pr view *)", "Bash(terraform plan *)"])
     func narrowCommandsAreRestricted(_ pattern: String) {
         let verdict = classify(pattern)
-        #expect(verdict.capability == .exec && verdict.isRestrictedCommand)
+        #expect(verdict.capability == .exec && verdict.isRestricted)
         #expect(!verdict.isDangerous)
     }
 
     @Test func networkClientsReachTheNetwork() {
         #expect(classify("Bash(curl *)").capability == .network)
         #expect(classify("Bash(wget:*)").capability == .network)
-        #expect(!classify("WebFetch").isRestrictedCommand)
-        #expect(classify("WebFetch(domain:docs.github.com)").isRestrictedCommand)
+        #expect(!classify("WebFetch").isRestricted)
+        #expect(classify("WebFetch(domain:docs.github.com)").isRestricted)
     }
 
     @Test func knownReadOnlyServersAreReadByNameOrLaunch() {
@@ -89,7 +89,8 @@ import Testing
         for path in ["rules/agents/tool-capabilities.yaml", "rules/agents/mcp-servers.yaml"] {
             let contents = try #require(EmbeddedRuleFiles.files.first { $0.path == path }?.contents)
             let root = try #require(YAMLParser.parse(SourceFile(path: path, text: contents)).documents.first)
-            let entries = root["capabilities"]?["commands"]?.sequence ?? root["servers"]?.sequence ?? []
+            let entries = ((root["capabilities"]?["commands"]?.sequence ?? []) + (root["capabilities"]?["wrappers"]?.sequence ?? []))
+                + (root["servers"]?.sequence ?? [])
             #expect(!entries.isEmpty, "\(path) has no entries")
             for entry in entries {
                 let name = entry["tool"]?.string ?? entry["id"]?.string ?? "?"
@@ -126,5 +127,30 @@ import Testing
         #expect(patterns.secret(name: "TOKEN", value: "short") == nil)
         #expect(patterns.secret(name: "PASSWORD_FILE", value: "/run/secrets/files-password") == nil)
         #expect(patterns.secret(name: "LOG_LEVEL", value: "debug-verbose-everything") == nil)
+    }
+}
+
+/// Git sources of MCP server packages: only a full commit SHA pins one.
+@Suite struct GitSourceTests {
+    @Test(arguments: [
+        ("git+https://github.com/a/b.git#main", GitSource.Style.npm, "main", false),
+        ("git+https://github.com/a/b.git#0123456789abcdef0123456789abcdef01234567", .npm, "0123456789abcdef0123456789abcdef01234567", true),
+        ("github:a/b", .npm, nil, false),
+        ("a/b#v1", .npm, "v1", false),
+        ("git+https://github.com/a/b@main", .python, "main", false),
+        ("git+ssh://git@github.com/a/b.git", .python, nil, false),
+        ("git+ssh://git@github.com/a/b.git@0123456789abcdef0123456789abcdef01234567#egg=b", .python, "0123456789abcdef0123456789abcdef01234567", true),
+        ("b @ git+https://github.com/a/b@v2.0.0", .python, "v2.0.0", false),
+    ] as [(String, GitSource.Style, String?, Bool)])
+    func refsAndPins(_ spec: String, _ style: GitSource.Style, _ ref: String?, _ pinned: Bool) throws {
+        let source = try #require(GitSource(spec, style: style))
+        #expect(source.ref == ref)
+        #expect(source.isPinned == pinned)
+    }
+
+    @Test func registryPackagesAreNotGitSources() {
+        #expect(GitSource("@scope/pkg@1.0.0", style: .npm) == nil)
+        #expect(GitSource("mcp-server-time==0.6.2", style: .python) == nil)
+        #expect(GitSource("https://example.com/pkg.tgz", style: .npm) == nil)
     }
 }

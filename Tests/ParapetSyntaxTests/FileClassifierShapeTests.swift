@@ -33,7 +33,8 @@ private func kind(_ path: String, _ text: String) -> FileKind? {
         #expect(kind(".github/agents/release.agent.md", front) == .copilotAgent)
         #expect(kind(".github/agents/release.md", front) == .copilotAgent)
         #expect(kind(".github/chatmodes/plan.chatmode.md", front) == .copilotAgent)
-        #expect(kind(".github/workflows/smoke.md", front) == nil)
+        #expect(kind(".github/workflows/smoke.md", front) == .agenticWorkflow)
+        #expect(kind(".claude/commands/frontend/review.md", front) == .claudeCommand)
         #expect(kind(".claude/agents/release.md", front) == .claudeSubagent)
         #expect(kind("docs/agents/release.md", front) == .claudeSubagent)
     }

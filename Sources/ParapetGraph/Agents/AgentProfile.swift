@@ -71,14 +71,73 @@ public struct ToolGrant: Sendable {
     public var range: SourceRange
     /// Where the grant comes from, for messages: `permissions.allow`, `autoApprove`, `toolNames`.
     public var source: String
+    /// The rule language the pattern is written in; the rule layer's permission evaluator parses it.
+    public var grammar: PermissionGrammar = .generic
 
-    public init(pattern: String, kind: Kind, approval: Approval, range: SourceRange, source: String) {
+    public init(pattern: String, kind: Kind, approval: Approval, range: SourceRange, source: String, grammar: PermissionGrammar = .generic) {
         self.pattern = pattern
         self.kind = kind
         self.approval = approval
         self.range = range
         self.source = source
+        self.grammar = grammar
     }
+}
+
+/// Code an agent fetches and runs that is not an MCP server: a marketplace's plugins, an
+/// extension. Whether it is pinned is the rules' call.
+public struct FetchedSource: Sendable {
+    public enum Kind: String, Sendable {
+        /// A git repository (`github`, `url`, `git-subdir` sources): `ref` and `sha` as written.
+        case git
+        /// A registry package with its `version`.
+        case package
+        /// A folder of the same repository: reviewed with it.
+        case path
+    }
+
+    /// What it is called (`plugin \`formatter\``), for messages.
+    public var name: String
+    public var kind: Kind
+    /// Repository, URL or package as written.
+    public var location: String
+    public var ref: String?
+    public var sha: String?
+    public var version: String?
+    public var range: SourceRange
+
+    public init(name: String, kind: Kind, location: String, ref: String? = nil, sha: String? = nil, version: String? = nil,
+                range: SourceRange) {
+        self.name = name
+        self.kind = kind
+        self.location = location
+        self.ref = ref
+        self.sha = sha
+        self.version = version
+        self.range = range
+    }
+}
+
+/// The language of a client's permission entries: the same text means different things to
+/// different clients (`Shell(git)` admits every git command in Cursor; `Bash(git)` only `git`
+/// itself in Claude Code; `/src/**` is under the project in Claude Code, absolute elsewhere).
+public enum PermissionGrammar: String, Sendable, CaseIterable {
+    /// Claude Code: `Tool`, `Tool(specifier)`; a command is exact unless it ends in `:*`, ` *` or
+    /// `*`; paths `//abs`, `~/home`, `/project-relative`, `./` or bare relative.
+    case claudeCode
+    /// Cursor CLI: `Shell(base)` admits the command with any arguments, `Read(glob)`,
+    /// `Write(glob)`, `WebFetch(domain)`, `Mcp(server:tool)`.
+    case cursorCLI
+    /// Gemini CLI `tools.allowed` / `tools.exclude`: `run_shell_command(git)` is a prefix.
+    case geminiCLI
+    /// OpenCode `permission` maps: `bash: {"git *": "allow"}` read as `bash(git *)`, globs over
+    /// the whole command; of several matching patterns the last written wins.
+    case openCode
+    /// A bare command line matched as a prefix (Cursor `terminalAllowlist`).
+    case commandPrefix
+    /// `Tool(specifier)` read like Claude Code's, with `/` an absolute path: tool names of
+    /// frameworks and MCP clients.
+    case generic
 }
 
 /// An MCP server (or other tool server) an agent uses.
@@ -214,6 +273,9 @@ public struct ApprovalMode: Sendable {
     /// The file of the agent this mode is inherited from (a subagent under its project's
     /// `bypassPermissions`); nil when the agent's own file sets it.
     public var inheritedFrom: String?
+    /// A classifier, not a person, approves each call (Claude Code `defaultMode: auto`): the
+    /// step exists but no human takes it.
+    public var byClassifier = false
 
     public init(mode: Mode, setting: String, range: SourceRange, inheritedFrom: String? = nil) {
         self.mode = mode
@@ -350,6 +412,13 @@ public struct AgentProfile: Sendable {
     public var pods: AgentPods?
     /// Which servers of the project's shared MCP file its settings approve (Claude Code).
     public var projectServers: ProjectServerApprovals?
+    /// Whether the telemetry its files can declare includes traces, metrics or logs; false when
+    /// they can only record tool calls (hooks files), so that a missing exporter is not judged.
+    public var canDeclareTracing = true
+    /// Plugins and extensions it fetches from elsewhere (Claude Code marketplaces).
+    public var fetchedSources: [FetchedSource] = []
+    /// Hooks that send what the agent does to a URL (Claude Code `type: http`), by event.
+    public var hookEndpoints: [(event: String, url: String, range: SourceRange)] = []
     /// Facets the manifest points elsewhere for, and why that could not be read: `models` →
     /// "ModelConfig `kagent/x` is not in the scanned files". An empty list with a reason here is
     /// unknown, not none.
@@ -372,6 +441,9 @@ public struct AgentProfile: Sendable {
         agentVersion = .notExpressible
         links = []
     }
+
+    /// Whom the file that defines it affects.
+    public var scope: ConfigScope { ConfigScope.of(path: range.path) }
 
     /// Budget caps of a kind; nil when the format cannot express that kind of cap.
     public func caps(_ kind: BudgetCap.Kind) -> [BudgetCap]? {

@@ -54,6 +54,11 @@ public enum AgentProfileDump {
         facet("endpoint", p.endpoint) { ["\($0.url ?? "(no url)") \($0.authenticated ? "authenticated" : "unauthenticated") (\($0.evidence)) \(at($0.range))"] }
         facet("agent-version", p.agentVersion) { ["\($0.value) \(at($0.range))"] }
         for link in p.links { out += "  link \(link.label) \(link.address) \(at(link.range))\n" }
+        for source in p.fetchedSources {
+            let pins = [source.ref.map { "ref=\($0)" }, source.sha.map { "sha=\($0)" }, source.version.map { "version=\($0)" }].compactMap { $0 }
+            out += "  fetches \(source.kind.rawValue) \(source.name) \(source.location)\(pins.isEmpty ? "" : " " + pins.joined(separator: " ")) \(at(source.range))\n"
+        }
+        for hook in p.hookEndpoints { out += "  hook-endpoint \(hook.event) \(hook.url) \(at(hook.range))\n" }
         for (facet, reason) in p.unresolved.sorted(by: { $0.key < $1.key }) { out += "  unresolved \(facet): \(reason)\n" }
         if let pods = p.pods {
             let labels = pods.labels.sorted { $0.key < $1.key }.map { "\($0.key)=\($0.value)" }.joined(separator: ",")

@@ -4,7 +4,9 @@ import ParapetSyntax
 /// An attribute value in the graph: what a rule reads. Every value keeps the range that wrote it
 /// and, when it came from elsewhere (a variable default, a tfvars file), the ranges that decided it.
 public struct Value: Sendable {
-    public indirect enum Content: Sendable {
+    /// Not `indirect`: lists and objects are arrays, which already hold their elements out of
+    /// line, so no case needs a box of its own (a box per value was an allocation per value).
+    public enum Content: Sendable {
         case string(String)
         case number(Double)
         case bool(Bool)

@@ -421,6 +421,9 @@ struct Evaluator {
     /// type; `dynamic` blocks expand when their collection is known.
     func body(_ body: HCLBody) -> Value {
         var members: [Value.Member] = []
+        // At most one member per item (repeated blocks share one): no slack from growing, which
+        // was a tenth of a Terraform scan's memory.
+        members.reserveCapacity(body.items.count)
         func append(_ key: String, _ keyRange: SourceRange, _ element: Value, listRange: SourceRange) {
             if let index = members.lastIndex(where: { $0.key == key }), let existing = members[index].value.list {
                 members[index].value = Value(.list(existing + [element]), range: members[index].value.range.union(listRange))

@@ -17,6 +17,15 @@ public enum TerraformLowering {
     /// resources declare, for the Kubernetes lowering to place in their deployment units.
     public static func lower(_ files: [ParsedFile], varFiles: [ParsedFile] = [], into graph: inout Graph,
                              diagnostics: inout [SyntaxDiagnostic]) -> [KubernetesObject] {
+        var lowered = evaluate(files, varFiles: varFiles)
+        lowered.flush(into: &graph)
+        diagnostics += lowered.diagnostics
+        return lowered.kubernetes
+    }
+
+    /// Every root module evaluated, its nodes not yet in a graph. It holds no syntax tree: once
+    /// it exists, the caller may release the files' trees before the nodes move into the graph.
+    static func evaluate(_ files: [ParsedFile], varFiles: [ParsedFile]) -> Lowered {
         let modules = TerraformModuleSource.group(files)
         var called: Set<String> = []
         for (directory, module) in modules {
@@ -32,7 +41,7 @@ public enum TerraformLowering {
         let roots = modules.keys.sorted().filter { !called.contains($0) }
         // What each block refers to is the same in every instance of its module: found once.
         let references = ReferenceTable(modules)
-        let results = RootResults(count: roots.count)
+        let results = ResultSlots<Lowering>(count: roots.count)
         DispatchQueue.concurrentPerform(iterations: roots.count) { index in
             guard let module = modules[roots[index]] else { return }
             var lowering = Lowering(modules: modules, references: references)
@@ -40,8 +49,10 @@ public enum TerraformLowering {
             lowering.instantiate(module, prefix: "", inputs: [:], tfvars: module.tfvars + varFiles, stack: [roots[index]], absent: nil)
             results.set(index, lowering)
         }
+        // Each lowering keeps its nodes until the flush; the merged one only the bookkeeping.
+        var lowerings = results.take()
         var merged = Lowering(modules: modules, references: references)
-        for lowering in results.all { merged.absorb(lowering) }
+        for lowering in lowerings { merged.absorb(lowering) }
         // Modules that only calls making no instance reach (`count = 0`) are lowered once, as not
         // existing, so that what they declare is still a node; a module some live call reached
         // already has its nodes.
@@ -56,10 +67,21 @@ public enum TerraformLowering {
             lowering.root = call.root
             lowering.instantiate(module, prefix: call.prefix, inputs: [:], tfvars: [], stack: call.stack, absent: call.reason)
             merged.absorb(lowering)
+            lowerings.append(lowering)
         }
-        merged.flush(into: &graph)
-        diagnostics += merged.diagnostics
-        return merged.kubernetes
+        for index in lowerings.indices { lowerings[index].modules = [:] }
+        return Lowered(lowerings: lowerings, kubernetes: merged.kubernetes, diagnostics: merged.diagnostics)
+    }
+
+    /// What `evaluate` made: the nodes of each lowering, in order, and what lowering found.
+    struct Lowered {
+        fileprivate var lowerings: [Lowering]
+        var kubernetes: [KubernetesObject]
+        var diagnostics: [SyntaxDiagnostic]
+
+        mutating func flush(into graph: inout Graph) {
+            Lowering.flush(&lowerings, into: &graph)
+        }
     }
 }
 
@@ -88,7 +110,8 @@ private struct BlockInstance {
 
 /// The state of one lowering.
 private struct Lowering {
-    let modules: [String: TerraformModuleSource]
+    /// Emptied once every instance is made, so that the flush holds no syntax tree.
+    var modules: [String: TerraformModuleSource]
     /// The root module being lowered.
     var root = "."
     var pending: [PendingNode] = []
@@ -106,8 +129,8 @@ private struct Lowering {
         self.references = references
     }
 
+    /// Everything but the nodes, which `flush` takes from each lowering in turn.
     mutating func absorb(_ other: Lowering) {
-        pending += other.pending
         kubernetes += other.kubernetes
         diagnostics += other.diagnostics
         instantiated.formUnion(other.instantiated)
@@ -326,24 +349,31 @@ private struct Lowering {
         return found
     }
 
-    func flush(into graph: inout Graph) {
+    /// Adds the nodes of every lowering, in order, then their reference edges. Each lowering's
+    /// nodes are released as they move into the graph, so that the peak holds them once.
+    static func flush(_ lowerings: inout [Lowering], into graph: inout Graph) {
         // Pending nodes are already in a deterministic order (roots sorted, files sorted, blocks in
         // source order, instances in key order), so they are added as they are.
-        var ids: [NodeID] = []
-        ids.reserveCapacity(pending.count)
+        let total = lowerings.reduce(0) { $0 + $1.pending.count }
         var byDeclaration: [NodeAddress: [NodeID]] = [:]
-        byDeclaration.reserveCapacity(pending.count)
-        graph.reserveCapacity(nodes: pending.count)
-        for node in pending {
-            let id = graph.add(address: Graph.terraformAddress(root: node.root, local: node.local), kind: node.kind, type: node.type,
-                               range: node.range, headerRange: node.header, attributes: node.attributes, multiplicity: node.multiplicity,
-                               instance: node.instance, origin: .terraform, terraform: (node.root, node.local))
-            ids.append(id)
-            byDeclaration[Graph.terraformAddress(root: node.root, local: node.declaration), default: []].append(id)
+        byDeclaration.reserveCapacity(total)
+        graph.reserveCapacity(nodes: total)
+        var references: [(from: NodeID, root: String, targets: [(String, SourceRange)])] = []
+        references.reserveCapacity(total)
+        for index in lowerings.indices {
+            let pending = lowerings[index].pending
+            lowerings[index].pending = []
+            for node in pending {
+                let id = graph.add(address: Graph.terraformAddress(root: node.root, local: node.local), kind: node.kind, type: node.type,
+                                   range: node.range, headerRange: node.header, attributes: node.attributes, multiplicity: node.multiplicity,
+                                   instance: node.instance, origin: .terraform, terraform: (node.root, node.local))
+                byDeclaration[Graph.terraformAddress(root: node.root, local: node.declaration), default: []].append(id)
+                if !node.references.isEmpty { references.append((id, node.root, node.references)) }
+            }
         }
-        for (node, from) in zip(pending, ids) {
-            for (target, range) in node.references {
-                for to in byDeclaration[Graph.terraformAddress(root: node.root, local: target)] ?? [] where to != from {
+        for (from, root, targets) in references {
+            for (target, range) in targets {
+                for to in byDeclaration[Graph.terraformAddress(root: root, local: target)] ?? [] where to != from {
                     graph.connect(from, to, label: .references, range: range)
                 }
             }
@@ -375,25 +405,5 @@ private final class ReferenceTable: @unchecked Sendable {
     func of(_ range: SourceRange, prefix: String) -> [(String, SourceRange)] {
         guard let found = table[range] else { return [] }
         return prefix.isEmpty ? found : found.map { (prefix + $0.0, $0.1) }
-    }
-}
-
-/// The lowering of each root, written by index from worker threads.
-private final class RootResults: @unchecked Sendable {
-    private var slots: [Lowering?]
-    private let lock = NSLock()
-
-    init(count: Int) { slots = Array(repeating: nil, count: count) }
-
-    func set(_ index: Int, _ lowering: Lowering) {
-        lock.lock()
-        slots[index] = lowering
-        lock.unlock()
-    }
-
-    var all: [Lowering] {
-        lock.lock()
-        defer { lock.unlock() }
-        return slots.compactMap { $0 }
     }
 }

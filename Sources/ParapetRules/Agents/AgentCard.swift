@@ -19,6 +19,8 @@ public struct AgentCard: Sendable {
     public var name: String
     public var format: String
     public var location: String
+    /// Whom the defining file affects: `shared`, `personal` or `managed` (`ConfigScope`).
+    public var scope = ConfigScope.shared.rawValue
     public var models: [Model]?
     /// Tools grouped by capability, most severe group first.
     public var tools: [(capability: String, tools: [Tool])]?
@@ -64,7 +66,7 @@ public struct AgentCard: Sendable {
                     : literal.contains { $0.pinning.hasPrefix("floating") } ? "no" : "unknown"
             }
             if let grants = profile.tools.value {
-                let unasked = grants.filter { $0.approval == .auto }.map { capabilities.classify($0, servers: profile.servers.value ?? []) }
+                let unasked = PermissionEvaluator(capabilities: capabilities).unasked(profile)
                 canWrite = unasked.contains { $0.isDangerous } ? "yes" : grants.contains { $0.approval == .unknown } ? "unknown" : "no"
             } else if profile.tools.isAbsent {
                 canWrite = "unknown"
@@ -122,6 +124,7 @@ public struct AgentCard: Sendable {
             var card = AgentCard(name: profile.name, format: profile.format.rawValue, location: at(profile.range), models: nil, tools: nil,
                                  servers: nil, egress: "", budgets: "", telemetry: "", approvalMode: nil, endpoint: nil, runsIn: [],
                                  findings: findings.filter { $0.address.map(linked.contains) ?? false })
+            card.scope = profile.scope.rawValue
             card.models = describe(profile.models) { $0.map { Model(id: $0.id, role: $0.role, pinning: $0.isInterpolated ? "set at run time" : pinning($0, profile.format), location: at($0.range)) } }
             if let grants = profile.tools.value {
                 let classified = grants.map { capabilities.classify($0, servers: profile.servers.value ?? []) }

@@ -1,5 +1,6 @@
 import Foundation
 import ParapetCore
+import ParapetGraph
 
 /// `parapet agents` output: text for a terminal, Markdown for a review document, JSON for tools.
 public enum AgentCardRenderer {
@@ -104,6 +105,7 @@ public enum AgentCardRenderer {
     static func lines(_ card: AgentCard) -> [(String, String)] {
         var rows: [(String, String)] = []
         let unresolved = Dictionary(card.unresolved.map { ($0.facet, $0.reason) }, uniquingKeysWith: { a, _ in a })
+        rows.append(("scope", "\(card.scope) (\(ConfigScope(rawValue: card.scope)?.meaning ?? "unknown"))"))
         if let models = card.models {
             let none = unresolved["models"].map { "unknown: \($0)" } ?? "not set"
             rows.append(("model", models.isEmpty ? none : models.map { "\($0.id) (\($0.role), \($0.pinning)) at \($0.location)" }.joined(separator: "; ")))
@@ -143,7 +145,7 @@ public enum AgentCardRenderer {
 
     public static func json(_ cards: [AgentCard]) -> String {
         let objects: [[String: Any]] = cards.map { card in
-            var object: [String: Any] = ["name": card.name, "format": card.format, "location": card.location, "egress": card.egress,
+            var object: [String: Any] = ["name": card.name, "format": card.format, "location": card.location, "scope": card.scope, "egress": card.egress,
                                          "budgets": card.budgets, "telemetry": card.telemetry, "links": card.runsIn]
             object["models"] = card.models.map { $0.map { ["id": $0.id, "role": $0.role, "pinning": $0.pinning, "location": $0.location] } } ?? NSNull()
             object["tools"] = card.tools.map { groups in

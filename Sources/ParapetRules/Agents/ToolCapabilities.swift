@@ -22,14 +22,14 @@ public struct ClassifiedGrant: Sendable {
     /// Why: "runs any shell command", "`delete` in the tool name", "`kubectl delete`".
     public var reason: String
 
-    /// A shell grant restricted to one non-destructive command (`Bash(npm test)`).
-    public var isRestrictedCommand: Bool
+    /// Held to a narrow use: one non-destructive command (`Bash(npm test)`), one host
+    /// (`WebFetch(domain:x)`), or files inside the project (`Edit(src/**)`).
+    public var isRestricted: Bool
 
     /// Destructive, able to run anything (a shell without a command restriction, every tool), or
-    /// able to change things (writes files, mutating tool names): what must not run unasked.
-    public var isDangerous: Bool {
-        capability == .destructive || capability == .write || (capability == .exec && !isRestrictedCommand)
-    }
+    /// able to change things (writes files anywhere in the project, mutating tool names): what
+    /// must not run unasked.
+    public var isDangerous: Bool { ToolCapabilities.Verdict(capability, reason, restricted: isRestricted).isDangerous }
 }
 
 /// Classifies tool grants using `rules/agents/tool-capabilities.yaml`.
@@ -40,6 +40,7 @@ public struct ToolCapabilities: Sendable {
     var mutatingCommands: [[String]] = []
     var interpreters: [[String]] = []
     var networkCommands: Set<String> = []
+    var wrappers: [Wrapper] = []
     var formatterCommands: [[String]] = []
     var formatterScriptWords: Set<String> = []
     var recordingWords: Set<String> = []
@@ -83,6 +84,7 @@ public struct ToolCapabilities: Sendable {
         mutatingCommands = commands("mutating")
         interpreters = commands("interpreters")
         networkCommands = Set(commands("network").compactMap(\.first))
+        wrappers = Wrapper.parse(root["wrappers"]?.sequence ?? [])
         let formatters = root["formatters"]
         formatterCommands = (formatters?["commands"]?.sequence ?? []).compactMap(\.string).map { $0.split(separator: " ").map(String.init) }
         formatterScriptWords = Set((formatters?["script-words"]?.sequence ?? []).compactMap(\.string))
@@ -107,9 +109,9 @@ public struct ToolCapabilities: Sendable {
     /// `servers` are the agent's MCP servers: a grant of a whole server is judged by what the
     /// server is known to do (`rules/agents/mcp-servers.yaml`), found by its package or URL.
     public func classify(_ grant: ToolGrant, servers: [ToolServer] = []) -> ClassifiedGrant {
-        let verdict = classify(pattern: grant.pattern, kind: grant.kind, servers: servers)
+        let verdict = classify(pattern: grant.pattern, kind: grant.kind, grammar: grant.grammar, servers: servers)
         return ClassifiedGrant(grant: grant, capability: verdict.capability, reason: verdict.reason,
-                               isRestrictedCommand: verdict.restricted)
+                               isRestricted: verdict.restricted)
     }
 
     /// A capability with its reason; `restricted` marks a shell or code grant limited to one safe use.
@@ -125,45 +127,56 @@ public struct ToolCapabilities: Sendable {
         }
 
         init(_ pair: (Capability, String)) { self.init(pair.0, pair.1) }
+
+        var isDangerous: Bool { capability == .destructive || ((capability == .write || capability == .exec) && !restricted) }
     }
 
-    func classify(pattern: String, kind: ToolGrant.Kind, servers: [ToolServer] = []) -> Verdict {
+    /// The permission entry a pattern is, read by its client's grammar.
+    public func entry(_ pattern: String, grammar: PermissionGrammar) -> PermissionEntry {
+        PermissionEntry.parse(pattern, grammar: grammar) { builtin[$0.lowercased()] }
+    }
+
+    func classify(pattern: String, kind: ToolGrant.Kind, grammar: PermissionGrammar = .generic, servers: [ToolServer] = []) -> Verdict {
         let trimmed = pattern.trimmingCharacters(in: .whitespaces)
         if kind == .agent { return Verdict(.read, "calls another agent, whose own tools are checked on it") }
         if trimmed == "*" || trimmed.isEmpty { return Verdict(.destructive, "every tool") }
-        // `Tool(argument)`: Claude Code `Bash(rm -rf:*)`, Gemini `run_shell_command(git)`, Cursor `Shell(ls)`.
-        var name = trimmed
-        var argument: String?
-        if let open = trimmed.firstIndex(of: "("), trimmed.hasSuffix(")") {
-            name = String(trimmed[..<open])
-            argument = String(trimmed[trimmed.index(after: open)..<trimmed.index(before: trimmed.endIndex)])
-        }
+        let entry = self.entry(trimmed, grammar: grammar)
         // crewAI's code execution: `unsafe` runs generated code on the host, `safe` in Docker.
-        if name.lowercased().hasPrefix("code_execution:") {
-            return name.lowercased().hasSuffix(":unsafe") ? Verdict(.exec, "runs generated code on the host")
+        if entry.tool.lowercased().hasPrefix("code_execution:") {
+            return entry.tool.lowercased().hasSuffix(":unsafe") ? Verdict(.exec, "runs generated code on the host")
                 : Verdict(.exec, "runs code in a sandbox", restricted: true)
         }
-        if name.hasPrefix("mcp__") {
-            let parts = name.split(separator: "_", omittingEmptySubsequences: true)
+        if trimmed.hasPrefix("mcp__") {
+            let parts = trimmed.split(separator: "_", omittingEmptySubsequences: true)
             // `mcp__server` or `mcp__server__*`: every tool of the server.
-            if parts.count <= 2 || name.hasSuffix("*") {
-                let serverName = parts.count > 1 ? String(parts[1]) : name
-                if let known = knownServer(named: serverName, among: servers) {
-                    return Verdict(known.capability, "every tool of `\(serverName)`, \(known.description)")
-                }
-                return Verdict(.destructive, "every tool of the `\(serverName)` server")
+            if parts.count <= 2 || trimmed.hasSuffix("*") {
+                return wholeServer(parts.count > 1 ? String(parts[1]) : trimmed, among: servers)
             }
-            let tool = name.components(separatedBy: "__").dropFirst(2).joined(separator: "__")
+            let tool = trimmed.components(separatedBy: "__").dropFirst(2).joined(separator: "__")
             return Verdict(classifyToolName(tool))
         }
-        if let capability = builtin[name.lowercased()] {
-            // `WebFetch(domain:docs.github.com)`: a network tool held to one host.
-            if capability == .network, let argument, argument.hasPrefix("domain:"), !argument.contains("*") {
-                return Verdict(.network, "fetches from `\(argument.dropFirst("domain:".count))` only", restricted: true)
+        if grammar == .cursorCLI, entry.tool == "Mcp" {
+            switch entry.specifier {
+            case .mcp(let server, "*"): return wholeServer(server, among: servers)
+            case .mcp(_, let tool): return Verdict(classifyToolName(tool))
+            default: return Verdict(.destructive, "every tool of every MCP server")
             }
-            guard capability == .exec else { return Verdict(capability, capability == .write ? "writes files" : capability == .network ? "reaches the network" : "reads") }
-            guard let argument, !argument.isEmpty, argument != "*", argument != ":*" else { return Verdict(.exec, "runs any shell command") }
-            return classify(command: argument)
+        }
+        let capability = grammar == .commandPrefix ? .exec : builtin[entry.tool.lowercased()]
+        if let capability {
+            switch entry.specifier {
+            case .command(let words, let open): return classify(words: words, open: open)
+            case .path(let scope, let glob) where capability == .write: return classify(write: glob, scope: scope)
+            case .domain(let domain) where capability == .network && !domain.contains("*") && !domain.isEmpty:
+                return Verdict(.network, "fetches from `\(domain)` only", restricted: true)
+            default:
+                switch capability {
+                case .exec: return Verdict(.exec, "runs any shell command")
+                case .write: return Verdict(.write, "writes files")
+                case .network: return Verdict(.network, "reaches the network")
+                default: return Verdict(capability, "reads")
+                }
+            }
         }
         if kind == .toolset {
             if let known = knownServer(named: trimmed, among: servers) {
@@ -171,22 +184,86 @@ public struct ToolCapabilities: Sendable {
             }
             return Verdict(.destructive, "a whole toolset")
         }
-        return Verdict(classifyToolName(name))
+        return Verdict(classifyToolName(entry.tool))
     }
 
-    /// A shell grant's argument (`git diff:*`, `kubectl *`, `npm test`). A trailing wildcard
-    /// (`:*`, ` *`, `*`) lets the command go on with any words, so it covers every destructive or
-    /// mutating command its fixed words begin (`git *` covers `git push --force`).
-    func classify(command argument: String) -> Verdict {
-        var text = argument.trimmingCharacters(in: .whitespaces)
-        var open = false
-        while text.hasSuffix("*") || text.hasSuffix(":") {
-            if text.hasSuffix("*") { open = true }
-            text = String(text.dropLast()).trimmingCharacters(in: .whitespaces)
+    private func wholeServer(_ name: String, among servers: [ToolServer]) -> Verdict {
+        if name == "*" { return Verdict(.destructive, "every tool of every MCP server") }
+        if let known = knownServer(named: name, among: servers) {
+            return Verdict(known.capability, "every tool of `\(name)`, \(known.description)")
         }
-        let command = text.replacingOccurrences(of: "*", with: "").trimmingCharacters(in: .whitespaces)
-        let tokens = Self.tokens(command)
-        if let match = destructiveCommand(command) { return Verdict(.destructive, "`\(match)`") }
+        return Verdict(.destructive, "every tool of the `\(name)` server")
+    }
+
+    /// A write tool held to a path: inside the project it changes only what review and version
+    /// control see; the whole project is any write; home, absolute and parent paths reach files
+    /// no checkout restores (keys, shell profiles, system configuration).
+    func classify(write glob: String, scope: PermissionEntry.PathScope) -> Verdict {
+        switch scope {
+        case .workspace: Verdict(.write, "writes `\(glob)` inside the project only", restricted: true)
+        case .wholeWorkspace: Verdict(.write, "writes any file of the project")
+        case .home: Verdict(.destructive, "writes in the home folder (`\(glob)`)")
+        case .absolute, .parent: Verdict(.destructive, "writes outside the project (`\(glob)`)")
+        }
+    }
+
+    /// A shell grant's command as text (`git diff:*`, `kubectl *`, `npm test`), read the way
+    /// Claude Code reads it.
+    func classify(command argument: String) -> Verdict {
+        switch PermissionEntry.command(argument, grammar: .claudeCode) {
+        case .command(let words, let open): classify(words: words, open: open)
+        default: Verdict(.exec, "runs any shell command")
+        }
+    }
+
+    /// A command's words; `open` when a trailing wildcard lets it go on with any words, so it
+    /// covers every destructive or mutating command its fixed words begin (`git *` covers `git
+    /// push --force`). Wrappers are looked through (`sudo rm` is `rm`); a wrapper with nothing
+    /// fixed after it runs anything. Of several commands (`a && b`), the worst decides.
+    func classify(words: [String], open: Bool) -> Verdict {
+        let commands = ShellWords.group(words)
+        guard commands.count > 1 else { return classify(single: commands.first ?? [], open: open) }
+        let verdicts = commands.indices.map { classify(single: commands[$0], open: open && $0 == commands.count - 1) }
+        // Dangerous before restricted, then the most severe capability.
+        return verdicts.min { ($0.isDangerous ? 0 : 1, $0.capability) < ($1.isDangerous ? 0 : 1, $1.capability) } ?? verdicts[0]
+    }
+
+    private func classify(single words: [String], open: Bool) -> Verdict {
+        if words.first == "*" { return Verdict(.exec, "a leading `*` admits any command") }
+        var tokens = words
+        var through: [String] = []
+        while let wrapper = wrappers.first(where: { tokens.starts(with: $0.words) }) {
+            let name = wrapper.words.joined(separator: " ")
+            tokens.removeFirst(wrapper.words.count)
+            through.append(name)
+            let written = through.joined(separator: " ")
+            switch wrapper.kind {
+            case .command:
+                tokens = wrapper.arguments(tokens)
+            case .script:
+                guard !tokens.isEmpty else { break }
+                // `sh -c 'git status'`: the script is a command line of its own.
+                let script = ShellWords.words(tokens.joined(separator: " "))
+                return script.isEmpty ? Verdict(.exec, "runs `\(written)` only", restricted: true) : classify(words: script, open: open)
+            case .code:
+                if open || tokens.contains("*") { return Verdict(.exec, "`\(written) *` runs any code it is given") }
+                return Verdict(.exec, "runs one `\(written)` program only", restricted: true)
+            case .container:
+                tokens = wrapper.arguments(tokens)
+                guard !tokens.isEmpty else { break }
+                let image = tokens.removeFirst()
+                if tokens.first == "--" { tokens.removeFirst() }
+                if tokens.isEmpty {
+                    return open ? Verdict(.exec, "`\(written) \(image) *` runs any command in `\(image)`")
+                        : Verdict(.exec, "runs `\(image)` only", restricted: true)
+                }
+            }
+            if tokens.isEmpty {
+                return open ? Verdict(.exec, "`\(written) *` runs any command") : Verdict(.exec, "runs `\(written)` only", restricted: true)
+            }
+        }
+        let command = tokens.filter { $0 != "*" }.joined(separator: " ")
+        if let match = destructiveCommands.first(where: { matches($0, tokens) }) { return Verdict(.destructive, "`\(match.joined(separator: " "))`") }
         // `python *`, `npx:*`, `node -e *`: the interpreter with open arguments runs anything.
         // A fixed command (`python -m pytest`, `npx prettier *`) runs that one program.
         if open, let interpreter = interpreters.first(where: { interpreter in
@@ -195,43 +272,46 @@ public struct ToolCapabilities: Sendable {
         }) {
             return Verdict(.exec, "`\(interpreter.joined(separator: " ")) *` runs any code it is given")
         }
-        if open, !tokens.isEmpty {
+        // A `*` word inside the command (`git * main`) stands for any words as well.
+        let wild = open || tokens.contains("*")
+        if wild, !tokens.isEmpty {
             if let covered = destructiveCommands.first(where: { coveredBy(tokens, $0) }) {
                 return Verdict(.destructive, "`\(command) *` covers `\(covered.joined(separator: " "))`")
             }
         }
         if let match = mutatingCommands.first(where: { matches($0, tokens) }) { return Verdict(.write, "`\(match.joined(separator: " "))`") }
-        if open, !tokens.isEmpty, let covered = mutatingCommands.first(where: { coveredBy(tokens, $0) }) {
+        if wild, !tokens.isEmpty, let covered = mutatingCommands.first(where: { coveredBy(tokens, $0) }) {
             return Verdict(.write, "`\(command) *` covers `\(covered.joined(separator: " "))`")
         }
         if let first = tokens.first, networkCommands.contains(first) { return Verdict(.network, "`\(first)` reaches other hosts") }
         return Verdict(.exec, "runs `\(command)` only", restricted: true)
     }
 
-    /// The words of a command, without the wrappers that only run the next word (`sudo`, `env`).
-    static func tokens(_ command: String) -> [String] {
-        var tokens = command.split(whereSeparator: { $0 == " " || $0 == "\t" }).map(String.init)
-        while let first = tokens.first, ["sudo", "env", "exec", "xargs", "nohup"].contains(first) { tokens.removeFirst() }
-        return tokens
-    }
-
-    /// The destructive command prefix a command starts with, if any.
+    /// The destructive command prefix a command starts with, if any, looking through wrappers
+    /// that only run the next words (`sudo`, `env`).
     public func destructiveCommand(_ command: String) -> String? {
-        let tokens = Self.tokens(command)
+        var tokens = ShellWords.words(command)
+        while let wrapper = wrappers.first(where: { $0.kind == .command && tokens.starts(with: $0.words) }) {
+            tokens = wrapper.arguments(Array(tokens.dropFirst(wrapper.words.count)))
+        }
         guard !tokens.isEmpty else { return nil }
         for pattern in destructiveCommands where matches(pattern, tokens) { return pattern.joined(separator: " ") }
         return nil
     }
 
-    /// The fixed words of a wildcard grant are a proper prefix of the pattern: the wildcard can
-    /// complete them into it.
+    /// The fixed words of a wildcard grant are a proper prefix of the pattern, or a `*` word
+    /// stands where the pattern goes on: the wildcard can complete them into it.
     private func coveredBy(_ tokens: [String], _ pattern: [String]) -> Bool {
-        guard tokens.count < pattern.count else { return false }
-        for (have, want) in zip(tokens, pattern) {
+        for (index, want) in pattern.enumerated() {
+            // Out of fixed words before the pattern ends: the trailing wildcard completes it.
+            guard index < tokens.count else { return true }
+            let have = tokens[index]
+            // A `*` word stands for any words, the rest of the pattern included.
+            if have == "*" { return true }
             if want == "*" { continue }
             if want.hasSuffix("*") { if !have.hasPrefix(want.dropLast()) { return false } } else if want != have { return false }
         }
-        return true
+        return false
     }
 
     /// The known server a grant names: the agent's server of that name when its launch is known
@@ -347,5 +427,54 @@ public struct KnownServer: Sendable {
         if let at = body.firstIndex(of: "@") { text = (scoped ? "@" : "") + String(body[..<at]) }
         if let colon = text.lastIndex(of: ":"), !text[colon...].contains("/") { text = String(text[..<colon]) }
         return text
+    }
+}
+
+/// A command that runs another command, script, program or image it is given
+/// (`rules/agents/tool-capabilities.yaml` `wrappers`).
+struct Wrapper: Sendable {
+    enum Kind: String, Sendable { case command, script, code, container }
+
+    var words: [String]
+    var kind: Kind
+    /// Options that take a value (`sudo -u USER`).
+    var options: Set<String>
+    /// Words before the command that are not options (`timeout 30s`).
+    var positionals: Int
+
+    static func parse(_ groups: [DataNode]) -> [Wrapper] {
+        var wrappers: [Wrapper] = []
+        for group in groups {
+            for kind in [Kind.command, .script, .code, .container] {
+                for item in group[kind.rawValue]?.sequence ?? [] {
+                    let words = (item["words"]?.string ?? "").split(separator: " ").map(String.init)
+                    guard !words.isEmpty else { continue }
+                    wrappers.append(Wrapper(words: words, kind: kind, options: Set((item["options"]?.sequence ?? []).compactMap(\.string)),
+                                            positionals: item["positionals"]?.string.flatMap { Int($0) } ?? 0))
+                }
+            }
+        }
+        // Longest first, so that `docker run` is found before a shorter wrapper could be.
+        return wrappers.sorted { $0.words.count > $1.words.count }
+    }
+
+    /// The words after the wrapper's own options and positionals: the command it runs.
+    func arguments(_ tokens: [String]) -> [String] {
+        var index = 0
+        var skipped = 0
+        while index < tokens.count {
+            let token = tokens[index]
+            if token == "--" { return Array(tokens[(index + 1)...]) }
+            if token.hasPrefix("-"), token != "-" {
+                // `-u root` takes the next word; `--user=root` and flags do not.
+                index += options.contains(token) ? 2 : 1
+                continue
+            }
+            // `env NAME=value cmd`: assignments before the command.
+            if token.contains("="), !token.hasPrefix("="), kind == .command { index += 1; continue }
+            if skipped < positionals { skipped += 1; index += 1; continue }
+            break
+        }
+        return index < tokens.count ? Array(tokens[index...]) : []
     }
 }

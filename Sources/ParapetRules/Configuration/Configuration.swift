@@ -48,7 +48,12 @@ public struct Configuration: Sendable {
     }
 
     public func severity(for rule: RuleMetadata) -> Severity {
-        severity[rule.code] ?? severity[rule.name] ?? severity[rule.family.prefix] ?? rule.defaultSeverity
+        severityOverride(for: rule) ?? rule.defaultSeverity
+    }
+
+    /// The severity the configuration sets for the rule, if it sets one.
+    public func severityOverride(for rule: RuleMetadata) -> Severity? {
+        severity[rule.code] ?? severity[rule.name] ?? severity[rule.family.prefix]
     }
 
     public func isIgnored(_ finding: Finding, rule: RuleMetadata) -> Bool {

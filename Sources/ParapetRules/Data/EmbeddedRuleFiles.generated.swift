@@ -141,7 +141,9 @@ sensitive:
 # What agent tools can do, as data: GATE410, TEL102, EGR204 and `parapet agents` read it.
 #
 # builtin-tools: built-in tool names of coding agents (Claude Code, Gemini CLI, Codex, Cursor,
-#   cagent toolsets), by capability. A tool that runs any shell command is `exec`.
+#   cagent toolsets, Kiro / Amazon Q: kiro.dev/docs/cli/custom-agents/configuration-reference,
+#   checked 2026-12-07), by capability. A tool that runs any shell command is `exec`; Kiro's
+#   `use_aws` runs any AWS CLI call.
 # tool-words: words in MCP tool names (split at `_`, `-`, `.`, camelCase), by capability;
 #   the most severe match wins (destructive > write > network > read).
 # commands: what shell commands do, one entry per tool, each with its `source` and the date it
@@ -154,6 +156,16 @@ sensitive:
 #   interpreters: run whatever code they are given (`python`, `npx`): the command with open
 #   arguments (`Bash(python *)`, `Bash(node -e *)`) runs anything.
 #   network: reach another host (`curl`, `ssh`): a grant for them reaches the network (EGR204).
+# wrappers: commands that run another command, script, package or image they are given. A grant
+#   of a wrapper followed by a wildcard runs anything (`Bash(sudo:*)`, `Bash(sh -c *)`,
+#   `Bash(docker run *)`); a wrapper followed by a fixed command is judged as that command
+#   (`sudo rm -rf build` is `rm`).
+#   command: the words after it (past its options; `options` take a value, `positionals` are
+#     skipped, `NAME=value` words are skipped) are a command.
+#   script: the word after it is a shell command line (`sh -c 'git status'` is `git status`).
+#   code: the word after it is a program in another language: any when open, one fixed program
+#     when written out.
+#   container: the words after it (past its options) are an image and the command it runs.
 # formatters: commands a post-tool hook runs to tidy the edited file. Such a hook sees each call
 #   but records nothing, so it is no audit of tool calls (TEL102) unless the same hook also writes
 #   somewhere (`>>`, `tee`, `logger`, `curl`). `script-words` are words in a hook script's file name
@@ -162,10 +174,10 @@ sensitive:
 #   "Identity and Access Management" docs, checked 2026-12-07.
 capabilities:
   builtin-tools:
-    exec: [Bash, PowerShell, Shell, run_shell_command, shell, exec, execute_command, terminal, KillShell, BashOutput, script, code_execution, background_agents]
-    write: [Write, Edit, MultiEdit, NotebookEdit, write_file, replace, edit_file, filesystem, apply_patch, memory, todo]
-    network: [WebFetch, WebSearch, web_fetch, google_web_search, fetch, api, browser, openapi, a2a]
-    read: [Read, Grep, Glob, LS, read_file, read_many_files, list_directory, search_file_content, glob, think, TodoWrite, Task, Agent, ExitPlanMode, LSP, lsp, user_prompt]
+    exec: [Bash, PowerShell, Shell, run_shell_command, shell, exec, execute_command, terminal, KillShell, BashOutput, script, code_execution, background_agents, execute_bash, use_aws]
+    write: [Write, Edit, MultiEdit, NotebookEdit, write_file, replace, edit_file, filesystem, apply_patch, memory, todo, fs_write]
+    network: [WebFetch, WebSearch, web_fetch, web_search, google_web_search, fetch, api, browser, openapi, a2a]
+    read: [Read, Grep, Glob, LS, read_file, read_many_files, list_directory, search_file_content, glob, think, TodoWrite, Task, Agent, ExitPlanMode, LSP, lsp, user_prompt, fs_read, introspect, thinking]
   tool-words:
     destructive: [delete, del, drop, destroy, terminate, uninstall, remove, rm, purge, truncate, wipe, erase, revoke, kill, evict, cordon, drain, reset, rollback, force]
     write: [create, update, write, edit, apply, push, merge, put, patch, set, send, post, publish, deploy, scale, restart, exec, run, execute, upload, commit, approve, close, label, assign, insert, modify, rename, move, install, invoke, trigger, shell, command]
@@ -390,6 +402,60 @@ capabilities:
         - http
         - https
         - xh
+  wrappers:
+    - tool: process-wrappers
+      source: sudo(8), doas(1), env(1), xargs(1), nohup(1), nice(1), timeout(1), time(1), stdbuf(1), watch(1) manuals
+      checked: 2026-12-07
+      command:
+        - {words: sudo, options: [-u, -g, -h, -p, -C, -D, -r, -t, -U, -T]}
+        - {words: doas, options: [-u, -C]}
+        - {words: env, options: [-u, -C, -S, --unset, --chdir]}
+        - {words: xargs, options: [-I, -L, -n, -P, -d, -E, -s, -a, --delimiter, --max-args, --max-procs, --arg-file]}
+        - {words: nohup}
+        - {words: exec}
+        - {words: time}
+        - {words: nice, options: [-n, --adjustment]}
+        - {words: timeout, options: [-s, -k, --signal, --kill-after], positionals: 1}
+        - {words: stdbuf, options: [-i, -o, -e]}
+        - {words: watch, options: [-n, -d, --interval]}
+        - {words: command}
+        - {words: builtin}
+    - tool: shells
+      source: POSIX sh -c, bash(1), zsh(1), PowerShell pwsh -Command, eval in POSIX sh
+      checked: 2026-12-07
+      script:
+        - {words: sh -c}
+        - {words: bash -c}
+        - {words: zsh -c}
+        - {words: dash -c}
+        - {words: fish -c}
+        - {words: pwsh -c}
+        - {words: pwsh -Command}
+        - {words: powershell -Command}
+        - {words: eval}
+    - tool: interpreters-inline-code
+      source: python(1) -c, node --eval/-e/-p, ruby -e, perl -e, php -r, deno eval, bun -e, osascript -e
+      checked: 2026-12-07
+      code:
+        - {words: python -c}
+        - {words: python3 -c}
+        - {words: node -e}
+        - {words: node --eval}
+        - {words: node -p}
+        - {words: deno eval}
+        - {words: bun -e}
+        - {words: ruby -e}
+        - {words: perl -e}
+        - {words: php -r}
+        - {words: osascript -e}
+    - tool: containers
+      source: docs.docker.com/reference/cli/docker/container/run, podman-run(1), kubectl run / exec
+      checked: 2026-12-07
+      container:
+        - {words: docker run, options: [-e, --env, -v, --volume, --name, -p, --publish, --network, --env-file, -w, --workdir, --entrypoint, -u, --user, --mount, --platform, -l, --label, --pull, -m, --memory, --cpus, -h, --hostname]}
+        - {words: podman run, options: [-e, --env, -v, --volume, --name, -p, --publish, --network, --env-file, -w, --workdir, --entrypoint, -u, --user, --mount, --platform, -l, --label, --pull, -m, --memory, --cpus]}
+        - {words: docker exec, options: [-e, --env, -u, --user, -w, --workdir, --env-file]}
+        - {words: kubectl exec, options: [-n, --namespace, -c, --container, --context]}
   formatters:
     commands: [prettier, black, isort, autopep8, yapf, ruff format, ruff check --fix, gofmt, goimports, gofumpt, rustfmt,
                cargo fmt, swiftformat, swift-format, clang-format, eslint --fix, biome format, biome check --write,

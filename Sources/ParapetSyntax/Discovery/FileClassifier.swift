@@ -29,14 +29,17 @@ public enum FileClassifier {
         if name.hasSuffix(".md") {
             // Skills and Copilot agents share the subagent's front matter keys; the name tells them apart.
             if name == "skill.md" { return .kind(.claudeSkill) }
+            if let commands = segments.lastIndex(of: "commands"), commands > 0, segments[commands - 1] == ".claude" {
+                return .kind(.claudeCommand)
+            }
             if name.hasSuffix(".agent.md") || name.hasSuffix(".chatmode.md") { return .kind(.copilotAgent) }
             if parent == "agents" && grandparent == ".github" { return .kind(.copilotAgent) }
-            // GitHub Agentic Workflows (`.github/workflows/*.md`) compile to a lock file; no adapter
-            // reads them yet, and they are not subagents.
-            if parent == "workflows" && grandparent == ".github" { return .unknown }
+            // GitHub Agentic Workflows compile to a `.lock.yml`; the front matter is what people edit.
+            if parent == "workflows" && grandparent == ".github" { return .kind(.agenticWorkflow) }
             if parent == "agents" && (grandparent == ".claude" || grandparent == "claude") { return .kind(.claudeSubagent) }
             return .sniff(.frontMatter, hint: nil)
         }
+        if name == "opencode.json" || name == "opencode.jsonc" { return .kind(.opencode) }
         if name.hasSuffix(".json") {
             switch name {
             case ".mcp.json", ".claude.json": return .kind(.claudeMCP)
@@ -54,10 +57,18 @@ public enum FileClassifier {
             case (".claude", "settings.json"), (".claude", "settings.local.json"), (".claude", "managed-settings.json"):
                 return .kind(.claudeSettings)
             case (".cursor", "mcp.json"): return .kind(.cursorMCP)
+            case (".cursor", "hooks.json"): return .kind(.cursorHooks)
+            case (".cursor", "sandbox.json"): return .kind(.cursorSandbox)
+            case (".claude-plugin", "plugin.json"): return .kind(.claudePlugin)
+            case (".claude-plugin", "marketplace.json"): return .kind(.claudeMarketplace)
+            case (".windsurf", "hooks.json"), (".devin", "hooks.json"): return .kind(.windsurfHooks)
             case (".cursor", "permissions.json"), (".cursor", "cli.json"), (".cursor", "cli-config.json"):
                 return .kind(.cursorPermissions)
             case (".vscode", "mcp.json"): return .kind(.vscodeMCP)
             case (".vscode", "settings.json"): return .sniff(.json, hint: .vscodeSettings)
+            // Zed: `~/.config/zed/settings.json` (chezmoi's `private_settings.json`), project `.zed/`.
+            case ("zed", "settings.json"), (".zed", "settings.json"), ("zed", "private_settings.json"), ("dot_zed", "settings.json"):
+                return .sniff(.json, hint: .zedSettings)
             case (".roo", "mcp.json"), (".kilocode", "mcp.json"): return .kind(.rooMCP)
             case (".windsurf", "mcp_config.json"), (".codeium", "mcp_config.json"): return .kind(.windsurfMCP)
             case (".gemini", "settings.json"): return .kind(.geminiSettings)
@@ -66,7 +77,9 @@ public enum FileClassifier {
             // Kiro agents and MCP settings: no Kiro adapter yet, but their `mcpServers` are MCP
             // servers like any other, and the rest is not Gemini CLI settings.
             case (".kiro", "mcp.json"): return .kind(.mcpConfig)
-            case (_, _) where parent == "agents" && grandparent == ".kiro", (_, _) where parent == "settings" && grandparent == ".kiro":
+            case (_, _) where parent == "agents" && grandparent == ".kiro", (_, _) where parent == "cli-agents" && grandparent == ".amazonq":
+                return .kind(.kiroAgent)
+            case (_, _) where parent == "settings" && grandparent == ".kiro":
                 return .kind(.mcpConfig)
             default: break
             }
@@ -74,6 +87,9 @@ public enum FileClassifier {
         }
         if name.hasSuffix(".toml") {
             if parent == ".codex" && name == "config.toml" { return .kind(.codexConfig) }
+            if parent == "policies" && (grandparent == ".gemini" || grandparent == "gemini-cli") { return .kind(.geminiPolicy) }
+            // Codex custom agents: the same keys as `config.toml`, for one agent.
+            if parent == "agents" && grandparent == ".codex" { return .kind(.codexConfig) }
             return name.hasSuffix("config.toml") ? .sniff(.toml, hint: .codexConfig) : .unknown
         }
         if name == "kustomization.yaml" || name == "kustomization.yml" || name == "kustomization" {
@@ -83,6 +99,7 @@ public enum FileClassifier {
             if segments.contains("templates") { return .sniff(.yaml, hint: .helmTemplate) }
             if parent == "workflows" && grandparent == ".github" { return .sniff(.yaml, hint: .agentWorkflow) }
             if parent == ".continue" || (parent == "agents" && grandparent == ".continue") { return .kind(.continueConfig) }
+            if parent == "goose" && (name == "config.yaml" || name == "config.yml") { return .kind(.gooseConfig) }
             return .sniff(.yaml, hint: nil)
         }
         return .unknown
@@ -108,6 +125,9 @@ public enum FileClassifier {
     static func sniffJSON(_ root: DataNode?, hint: FileKind?) -> FileKind? {
         guard let root, root.isMapping else { return nil }
         // VS Code settings matter only where they configure the chat agent.
+        if hint == .zedSettings {
+            return root["agent"] != nil || root["context_servers"] != nil ? .zedSettings : nil
+        }
         if hint == .vscodeSettings {
             let agentKeys = (root.entries ?? []).contains { $0.name.hasPrefix("chat.") || ($0.name == "mcp" && $0.value["servers"] != nil) }
             return agentKeys ? .vscodeSettings : nil
@@ -131,6 +151,11 @@ public enum FileClassifier {
         }
         if let servers = root["servers"], servers.isMapping, root["inputs"] != nil || hasMCPServerShape(servers) {
             return .vscodeMCP
+        }
+        // The MCP registry's `server.json`: its schema, or a reverse-DNS name with packages or remotes.
+        if root["$schema"]?.string?.contains("/server.schema.json") == true
+            || (root["name"]?.string?.contains("/") == true && root["version"] != nil && (root["packages"]?.sequence != nil || root["remotes"]?.sequence != nil)) {
+            return .mcpServerJSON
         }
         if root["graphs"] != nil && (root["dependencies"] != nil || root["node_version"] != nil) { return .langgraph }
         if root["name"] != nil, root["skills"] != nil || root["capabilities"] != nil,

@@ -35,6 +35,10 @@ public final class HCLParser {
         ts_parser_delete(parser)
     }
 
+    /// False when the grammar could not be loaded: every parse is then an error that must not be
+    /// kept in the parse cache (a reinstalled grammar would not clear it).
+    public var isReady: Bool { ready }
+
     public func parse(_ source: SourceFile) -> HCLParseResult {
         let empty = HCLFile(body: HCLBody(items: [], range: source.range(0, source.bytes.count)))
         guard ready else {

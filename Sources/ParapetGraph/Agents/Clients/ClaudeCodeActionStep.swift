@@ -60,7 +60,7 @@ enum ClaudeCLI {
                     for item in ClientData.splitList(v.text) {
                         parsed.facts.grants.append(ToolGrant(pattern: item.text, kind: ClaudePermissions.kind(item.text),
                                                              approval: allow ? .auto : .denied, range: range(v, item.range, map: map),
-                                                             source: "\(origin) \(name)"))
+                                                             source: "\(origin) \(name)", grammar: .claudeCode))
                     }
                 }
             case "--max-turns":
@@ -178,7 +178,7 @@ enum ClaudeCodeActionStep {
             facts.toolsSaid = true
             for item in list.items {
                 facts.grants.append(ToolGrant(pattern: item.text, kind: ClaudePermissions.kind(item.text), approval: approval,
-                                              range: item.range, source: key))
+                                              range: item.range, source: key, grammar: .claudeCode))
             }
         }
         for (key, kind) in [("max_turns", BudgetCap.Kind.turns), ("timeout_minutes", .time)] {

@@ -167,11 +167,13 @@ enum ClaudeSettingsReader {
             facts.toolsSaid = true
             for item in ClientData.strings(list, typed: true) {
                 facts.grants.append(ToolGrant(pattern: item.text, kind: ClaudePermissions.kind(item.text), approval: approval,
-                                              range: item.range, source: "\(prefix)permissions.\(key)"))
+                                              range: item.range, source: "\(prefix)permissions.\(key)", grammar: .claudeCode))
             }
         }
         if let node = permissions["defaultMode"], let value = node.string {
-            facts.setApproval(ApprovalMode(mode: ClaudePermissions.mode(value), setting: "\(prefix)permissions.defaultMode: \(value)", range: node.range))
+            var mode = ApprovalMode(mode: ClaudePermissions.mode(value), setting: "\(prefix)permissions.defaultMode: \(value)", range: node.range)
+            mode.byClassifier = value == "auto"
+            facts.setApproval(mode)
         }
         for item in ClientData.strings(permissions["additionalDirectories"], typed: true) where !item.text.isEmpty {
             facts.directories.append((item.text, "\(prefix)permissions.additionalDirectories", item.range))
@@ -224,6 +226,9 @@ enum ClaudeSettingsReader {
                     let type = ClientData.string(hook["type"]) ?? "command"
                     if let model = hook["model"], let id = ClientData.text(model), !id.isEmpty {
                         facts.models.append(ClientData.model(id, provider: provider, role: "hook", range: model.range))
+                    }
+                    if type == "http", let url = hook["url"], let text = ClientData.text(url) {
+                        facts.hookEndpoints.append((event.name, text, url.range))
                     }
                     guard event.name == "PostToolUse" else { continue }
                     facts.telemetrySaid = true

@@ -14,7 +14,7 @@ enum ClaudeProject {
     static func root(of profile: AgentProfile) -> String? {
         let path = profile.range.path
         switch profile.format {
-        case .claudeSettings, .claudeSubagent, .claudeSkill:
+        case .claudeSettings, .claudeSubagent, .claudeSkill, .claudeCommand:
             if path.hasPrefix(".claude/") { return "" }
             guard let marker = path.range(of: "/.claude/") else { return nil }
             return String(path[..<marker.lowerBound]) + "/"

@@ -36,11 +36,11 @@ enum ClaudeSubagentAdapter: AgentAdapter {
         }
         for tool in tools {
             facts.grants.append(ToolGrant(pattern: tool.text, kind: ClaudePermissions.kind(tool.text),
-                                          approval: ClaudePermissions.approval(of: tool.text, in: mode), range: tool.range, source: "tools"))
+                                          approval: ClaudePermissions.approval(of: tool.text, in: mode), range: tool.range, source: "tools", grammar: .claudeCode))
         }
         for tool in toolList(root["disallowedTools"], in: file.source) {
             facts.grants.append(ToolGrant(pattern: tool.text, kind: ClaudePermissions.kind(tool.text), approval: .denied,
-                                          range: tool.range, source: "disallowedTools"))
+                                          range: tool.range, source: "disallowedTools", grammar: .claudeCode))
         }
 
         var expressible: ClientFacts.Expressible = [.models, .tools, .servers, .approval]

@@ -22,6 +22,7 @@ struct ClientFacts {
     var endpoint: AgentEndpoint?
     var version: (value: String, range: SourceRange)?
     var projectServers: ProjectServerApprovals?
+    var hookEndpoints: [(event: String, url: String, range: SourceRange)] = []
 
     mutating func merge(_ other: ClientFacts) {
         models += other.models
@@ -36,6 +37,7 @@ struct ClientFacts {
         if let approval = other.approval { setApproval(approval) }
         approvalBypasses += other.approvalBypasses
         directories += other.directories
+        hookEndpoints += other.hookEndpoints
         if let endpoint = other.endpoint { setEndpoint(endpoint) }
         if let version = other.version, self.version == nil { self.version = version }
         if let servers = other.projectServers {
@@ -113,6 +115,7 @@ struct ClientFacts {
         if expressible.contains(.endpoint) { p.endpoint = endpoint.map { .present($0) } ?? .absent }
         if expressible.contains(.version) { p.agentVersion = version.map { .present($0) } ?? .absent }
         p.projectServers = projectServers
+        p.hookEndpoints = hookEndpoints
         return p
     }
 }

@@ -22,10 +22,10 @@ struct ClientProject: Sendable {
 
     static let claudeCode = ClientProject(agent: "claude-code", members: [.claudeSettings, .claudeMCP], root: ClaudeProject.root,
                                           rank: ClaudeProject.rank, finish: ClaudeProject.startup)
-    static let cursor = ClientProject(agent: "cursor", members: [.cursorPermissions, .cursorMCP], root: folder(".cursor"),
+    static let cursor = ClientProject(agent: "cursor", members: [.cursorPermissions, .cursorMCP, .cursorSandbox, .cursorHooks], root: folder(".cursor"),
                                       rank: { $0.hasSuffix("permissions.json") ? 0 : 1 })
     static let vscode = ClientProject(agent: "vscode", members: [.vscodeSettings, .vscodeMCP], root: folder(".vscode"))
-    static let gemini = ClientProject(agent: "gemini-cli", members: [.geminiSettings], root: folder(".gemini"),
+    static let gemini = ClientProject(agent: "gemini-cli", members: [.geminiSettings, .geminiPolicy], root: folder(".gemini"),
                                       rank: { $0.hasSuffix("gemini-extension.json") ? 1 : 0 })
 
     static let all: [ClientProject] = [claudeCode, cursor, vscode, gemini]
@@ -87,6 +87,8 @@ struct ClientProject: Sendable {
         p.budgetKinds = base.budgetKinds.union(later.budgetKinds)
         p.budgets = base.budgets + later.budgets
         p.links = base.links + later.links
+        p.canDeclareTracing = (base.telemetry.isExpressible && base.canDeclareTracing) || (later.telemetry.isExpressible && later.canDeclareTracing)
+        p.hookEndpoints = base.hookEndpoints + later.hookEndpoints
         p.endpoint = override(base.endpoint, later.endpoint) { _ in true }
         p.agentVersion = override(base.agentVersion, later.agentVersion) { _ in true }
         if let servers = later.projectServers {

@@ -20,7 +20,7 @@ enum CursorPermissionsAdapter: AgentAdapter {
                 facts.toolsSaid = true
                 for item in ClientData.strings(list, typed: true) {
                     facts.grants.append(ToolGrant(pattern: item.text, kind: cliKind(item.text), approval: approval,
-                                                  range: item.range, source: "permissions.\(key)"))
+                                                  range: item.range, source: "permissions.\(key)", grammar: .cursorCLI))
                 }
             }
             if let node = root["approvalMode"], let value = node.string {
@@ -33,13 +33,14 @@ enum CursorPermissionsAdapter: AgentAdapter {
             facts.toolsSaid = true
             for item in ClientData.strings(list, typed: true) {
                 facts.grants.append(ToolGrant(pattern: item.text, kind: allowlistKind(item.text), approval: .auto,
-                                              range: item.range, source: "mcpAllowlist"))
+                                              range: item.range, source: "mcpAllowlist", grammar: .cursorCLI))
             }
         }
         if let list = root["terminalAllowlist"] {
             facts.toolsSaid = true
             for item in ClientData.strings(list, typed: true) {
-                facts.grants.append(ToolGrant(pattern: item.text, kind: .builtin, approval: .auto, range: item.range, source: "terminalAllowlist"))
+                facts.grants.append(ToolGrant(pattern: item.text, kind: .builtin, approval: .auto, range: item.range, source: "terminalAllowlist",
+                                              grammar: .commandPrefix))
             }
         }
         return [facts.profile(name: "cursor", format: file.kind, range: root.range, expressible: [.tools], budgetKinds: [])]

@@ -66,7 +66,7 @@ enum GeminiSettingsReader {
             for item in ClientData.strings(node, typed: true) {
                 // MCP tools are qualified `server__tool`.
                 let kind: ToolGrant.Kind = item.text.contains("__") ? .mcp : .builtin
-                facts.grants.append(ToolGrant(pattern: item.text, kind: kind, approval: approval, range: item.range, source: name))
+                facts.grants.append(ToolGrant(pattern: item.text, kind: kind, approval: approval, range: item.range, source: name, grammar: .geminiCLI))
             }
         }
 

@@ -104,6 +104,9 @@ extension MCPClient {
     static let gemini = MCPClient(agent: "gemini-cli", kind: nil, serversKey: ["mcpServers"], urlKeys: ["httpUrl", "url", "tcp"],
                                   untypedURL: UntypedURL(byKey: [("httpUrl", .http), ("url", .sse)], otherwise: .unknown),
                                   approvalKeys: [.trust, .list("excludeTools", .denied)])
+    /// OpenCode `mcp`: `type: local` with `command` as a list, `type: remote` with `url`;
+    /// `enabled: false` turns a server off. Tool approvals are in `permission`.
+    static let openCode = MCPClient(agent: "opencode", kind: nil, serversKey: ["mcp"], untypedURL: .http)
     /// A JSON with `mcpServers` whose client its name does not tell: every client's server keys
     /// are read, and tools are expressible only when an approval key is written. Only Gemini
     /// says `httpUrl`, and it means streamable HTTP.

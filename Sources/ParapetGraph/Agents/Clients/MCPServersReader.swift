@@ -76,9 +76,10 @@ enum MCPServersReader {
     private static func transport(_ config: DataNode, server: ToolServer, client: MCPClient) -> ToolServer.Transport {
         if let type = (ClientData.string(config["type"]) ?? ClientData.string(config["transportType"]))?.lowercased() {
             switch type {
-            case "stdio": return .stdio
+            // OpenCode says `local` and `remote` (streamable HTTP, falling back to SSE).
+            case "stdio", "local": return .stdio
             case "sse": return .sse
-            case "http", "streamablehttp", "streamable-http", "streamable_http", "streamable": return .http
+            case "http", "streamablehttp", "streamable-http", "streamable_http", "streamable", "remote": return .http
             default: return .unknown
             }
         }

@@ -22,6 +22,18 @@ struct CodexConfigAdapter: AgentAdapter {
 
     static func profiles(in file: ParsedFile) -> [AgentProfile] {
         guard let root = Manifest.root(file) else { return [] }
+        // `.codex/agents/reviewer.toml`: a custom agent, named by its `name` or its file.
+        let segments = file.source.path.split(separator: "/")
+        if segments.count >= 3, segments[segments.count - 2] == "agents", segments[segments.count - 3] == ".codex" {
+            let stem = segments.last.map { String($0.dropLast(".toml".count)) } ?? "agent"
+            let name = Manifest.text(root["name"])?.value ?? stem
+            var agent = CodexLayers(layers: [root], root: root).profile(name: "agents.\(name)", range: root.range)
+            // Telemetry and the `[agents]` limits are the session's, in `config.toml`.
+            agent.telemetry = .notExpressible
+            agent.budgetKinds = []
+            agent.budgets = []
+            return [agent]
+        }
         var profiles = [CodexLayers(layers: [root], root: root).profile(name: "codex", range: root.range)]
         for entry in root["profiles"]?.entries ?? [] where entry.value.isMapping {
             let layers = CodexLayers(layers: [entry.value, root], root: root)

@@ -42,7 +42,7 @@ struct AgentActionNotPinnedRule: Rule {
     func check(_ context: RuleContext) -> [Finding] {
         context.agents.compactMap { node, profile in
             guard let uses = profile.workflowStep?.uses, let problem = Self.problem(uses.value) else { return nil }
-            return finding("Agent action `\(uses.value)` \(problem)", at: uses.range, node: node, path: "uses")
+            return agentFinding("Agent action `\(uses.value)` \(problem)", at: uses.range, node: node, path: "uses")
         }
     }
 

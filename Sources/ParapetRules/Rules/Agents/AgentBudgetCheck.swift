@@ -15,10 +15,10 @@ struct AgentBudgetCheck {
             switch agent.budget(kinds) {
             case .notExpressible, .capped: continue
             case .unlimited(let unlimited):
-                findings.append(rule.finding("Agent `\(profile.name)` sets `\(unlimited.setting)` to `\(unlimited.value)`, which is no \(noun)",
+                findings.append(rule.agentFinding("Agent `\(profile.name)` sets `\(unlimited.setting)` to `\(unlimited.value)`, which is no \(noun)",
                                              at: unlimited.range, node: node, path: noun))
             case .none:
-                findings.append(rule.finding("Agent `\(profile.name)` has no \(noun)", at: profile.range, node: node, path: noun))
+                findings.append(rule.agentFinding("Agent `\(profile.name)` has no \(noun)", at: profile.range, node: node, path: noun))
             }
         }
         return findings

@@ -45,7 +45,7 @@ struct AgentConfigInlineSecretRule: Rule {
             for server in profile.servers.value ?? [] {
                 for setting in server.settings where seen.insert(setting.range).inserted {
                     guard let what = patterns.secret(name: setting.name, value: setting.value) else { continue }
-                    findings.append(finding("MCP server `\(server.name)` has \(what) written inline in `\(setting.name)`",
+                    findings.append(agentFinding("MCP server `\(server.name)` has \(what) written inline in `\(setting.name)`",
                                             at: setting.range, node: node, path: "servers.\(server.name).\(setting.name)"))
                 }
             }

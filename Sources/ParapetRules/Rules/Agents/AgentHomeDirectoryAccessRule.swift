@@ -40,12 +40,12 @@ struct AgentHomeDirectoryAccessRule: Rule {
         for (node, profile) in context.agents {
             for directory in profile.directories where seen.insert(directory.range).inserted {
                 guard let what = sensitive.describe(directory.path) else { continue }
-                findings.append(finding("Agent `\(profile.name)` may work in `\(directory.path)`, \(what) (`\(directory.setting)`)",
+                findings.append(agentFinding("Agent `\(profile.name)` may work in `\(directory.path)`, \(what) (`\(directory.setting)`)",
                                         at: directory.range, node: node, path: "directories"))
             }
             for grant in profile.tools.value ?? [] where grant.approval == .auto && seen.insert(grant.range).inserted {
                 guard let path = Self.path(of: grant.pattern), let what = sensitive.describe(path) else { continue }
-                findings.append(finding("`\(grant.pattern)` runs without asking on \(what)", at: grant.range, node: node, path: "tools.\(grant.pattern)"))
+                findings.append(agentFinding("`\(grant.pattern)` runs without asking on \(what)", at: grant.range, node: node, path: "tools.\(grant.pattern)"))
             }
         }
         return findings

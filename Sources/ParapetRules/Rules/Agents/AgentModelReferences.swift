@@ -15,14 +15,14 @@ enum AgentModelReferences {
                 if model.id == "inherit" {
                     if let parent = parentModel(of: profile, among: agents.map(\.profile)),
                        case .floating(let reason) = registry.classify(parent.id, provider: provider(of: parent, in: .claudeSettings)) {
-                        findings.append(rule.finding("Model `inherit` takes `\(parent.id)`, which \(reason)", at: model.range, node: node,
+                        findings.append(rule.agentFinding("Model `inherit` takes `\(parent.id)`, which \(reason)", at: model.range, node: node,
                                                      path: "models.\(model.role)",
                                                      related: [RelatedLocation(range: parent.range, message: "the parent's model")]))
                     }
                     continue
                 }
                 guard case .floating(let reason) = registry.classify(model.id, provider: provider(of: model, in: profile.format)) else { continue }
-                findings.append(rule.finding("Model `\(model.id)` \(reason)", at: model.range, node: node, path: "models.\(model.role)"))
+                findings.append(rule.agentFinding("Model `\(model.id)` \(reason)", at: model.range, node: node, path: "models.\(model.role)"))
             }
         }
         return findings

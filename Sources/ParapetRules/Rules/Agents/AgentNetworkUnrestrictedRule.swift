@@ -39,7 +39,7 @@ struct AgentNetworkUnrestrictedRule: Rule {
                 for (id, egress) in open {
                     let workload = context.graph[id]
                     let what = egress.state == .notIsolated ? "which has no egress policy" : "whose egress policy allows everything"
-                    findings.append(finding("Agent `\(profile.name)` runs in \(workload.kubernetesDisplay), \(what)",
+                    findings.append(agentFinding("Agent `\(profile.name)` runs in \(workload.kubernetesDisplay), \(what)",
                                             at: profile.range, node: node, path: "egress",
                                             related: [RelatedLocation(range: workload.nameRange, message: "\(workload.kubernetesDisplay): \(egress.reason)")]))
                 }
@@ -48,7 +48,7 @@ struct AgentNetworkUnrestrictedRule: Rule {
                 // An operator's pods: their NetworkPolicies decide what the agent's tools reach.
                 guard posture.isOpen, canReachNetwork(profile, capabilities) else { continue }
                 let what = posture.state == .notIsolated ? "that no egress policy restricts" : "whose egress policy allows everything"
-                findings.append(finding("Agent `\(profile.name)` runs in pods \(what)", at: profile.range, node: node, path: "egress",
+                findings.append(agentFinding("Agent `\(profile.name)` runs in pods \(what)", at: profile.range, node: node, path: "egress",
                                         related: [RelatedLocation(range: pods.range, message: "\(pods.workload): \(posture.reason)")]))
                 continue
             case .sandbox:
@@ -57,13 +57,13 @@ struct AgentNetworkUnrestrictedRule: Rule {
             if let egress = profile.egress.value, egress.isDefault {
                 // Nothing written: report only a tool that reaches the network without asking.
                 guard egress.network == .unrestricted, let grant = unaskedNetworkGrant(profile, capabilities) else { continue }
-                findings.append(finding("Agent `\(profile.name)` runs `\(grant.pattern)` without asking and has no network sandbox: \(egress.evidence)",
+                findings.append(agentFinding("Agent `\(profile.name)` runs `\(grant.pattern)` without asking and has no network sandbox: \(egress.evidence)",
                                         at: grant.range, node: node, path: "egress"))
                 continue
             }
             if let egress = profile.egress.value {
                 guard egress.network == .unrestricted, canReachNetwork(profile, capabilities) else { continue }
-                findings.append(finding("Agent `\(profile.name)` has unrestricted network access: \(egress.evidence)",
+                findings.append(agentFinding("Agent `\(profile.name)` has unrestricted network access: \(egress.evidence)",
                                         at: egress.range, node: node, path: "egress"))
             }
         }
@@ -97,7 +97,7 @@ private extension AgentNetworkUnrestrictedRule {
             guard grant.approval == .auto, !gated.contains(grant.pattern) else { return false }
             let classified = capabilities.classify(grant, servers: profile.servers.value ?? [])
             // A fetch held to one domain, or a shell held to one local command, reaches no host at will.
-            return (classified.capability == .network || classified.capability == .exec) && !classified.isRestrictedCommand
+            return (classified.capability == .network || classified.capability == .exec) && !classified.isRestricted
         }
     }
 }

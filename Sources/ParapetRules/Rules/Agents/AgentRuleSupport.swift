@@ -19,6 +19,18 @@ extension RuleContext {
     }
 }
 
+extension Rule {
+    /// A finding about an agent's configuration. Outside a repository's shared settings the
+    /// message says whose file it is: a personal file affects its owner only, managed settings
+    /// every user.
+    func agentFinding(_ message: String, at range: SourceRange, node: GraphNode? = nil, path: String? = nil,
+                      related: [RelatedLocation] = []) -> Finding {
+        let scope = ConfigScope.of(path: range.path)
+        let suffix = scope == .shared ? "" : scope == .personal ? " (personal file)" : " (managed settings)"
+        return finding(message + suffix, at: range, node: node, path: path, related: related)
+    }
+}
+
 extension URLParts {
     /// `http://` to a host that is not this machine.
     var isPlaintextRemote: Bool {

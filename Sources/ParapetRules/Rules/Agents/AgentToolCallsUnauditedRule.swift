@@ -40,7 +40,7 @@ struct AgentToolCallsUnauditedRule: Rule {
                 grant.approval != .denied && [.destructive, .exec, .write, .network].contains(capabilities.classify(grant, servers: profile.servers.value ?? []).capability)
             }
             guard let risky else { continue }
-            findings.append(finding("Agent `\(profile.name)` can run `\(risky.pattern)` and records no tool calls",
+            findings.append(agentFinding("Agent `\(profile.name)` can run `\(risky.pattern)` and records no tool calls",
                                     at: risky.range, node: node, path: "telemetry.tool-audit"))
         }
         return findings

@@ -34,10 +34,10 @@ struct AgentWithoutTracingRule: Rule {
         for agent in context.agentFacts {
             let (node, profile) = (context.graph[agent.node], agent.profile)
             // Terraform-declared model use is covered configuration-wide by TEL103.
-            guard profile.telemetry.isExpressible, profile.format != .terraform, !agent.isTraced else { continue }
+            guard profile.telemetry.isExpressible, profile.canDeclareTracing, profile.format != .terraform, !agent.isTraced else { continue }
             // cagent traces only when run with `--otel`, which no file can say.
             let hint = profile.format == .cagent ? " unless it is run with `docker agent run --otel`" : ""
-            findings.append(finding("Agent `\(profile.name)` exports no traces, metrics or logs\(hint)", at: profile.range, node: node, path: "telemetry"))
+            findings.append(agentFinding("Agent `\(profile.name)` exports no traces, metrics or logs\(hint)", at: profile.range, node: node, path: "telemetry"))
         }
         return findings
     }

@@ -32,7 +32,15 @@ struct ApprovalBypassEnabledRule: Rule {
             let modes = [profile.approvalMode.value].compactMap { $0 } + profile.approvalBypasses
             // An inherited mode is the parent's finding, at the parent's setting.
             for mode in modes where mode.mode == .bypass && mode.inheritedFrom == nil && seen.insert(mode.range).inserted {
-                findings.append(finding("Approval is switched off by `\(mode.setting)`", at: mode.range, node: node, path: "approval-mode"))
+                // A classifier still refuses some calls; a warning, not an error.
+                if mode.byClassifier {
+                    var classifier = agentFinding("A classifier, not a person, approves tool calls: `\(mode.setting)`", at: mode.range,
+                                             node: node, path: "approval-mode")
+                    classifier.severity = .warning
+                    findings.append(classifier)
+                    continue
+                }
+                findings.append(agentFinding("Approval is switched off by `\(mode.setting)`", at: mode.range, node: node, path: "approval-mode"))
             }
         }
         return findings

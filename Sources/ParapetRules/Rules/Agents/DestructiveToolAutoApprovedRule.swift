@@ -31,30 +31,20 @@ struct DestructiveToolAutoApprovedRule: Rule {
         ])
 
     func check(_ context: RuleContext) -> [Finding] {
-        let capabilities = ToolCapabilities.builtIn
+        let evaluator = PermissionEvaluator()
         var findings: [Finding] = []
+        var seen: Set<String> = []
         for (node, profile) in context.agents {
-            guard let tools = profile.tools.value else { continue }
-            let gated = tools.filter { $0.approval == .required || $0.approval == .denied }
             // Grants that only exist because approval is switched off are GATE411's finding.
             let bypass = profile.approvalMode.value.flatMap { $0.mode == .bypass ? $0.range : nil }
-            for grant in tools where grant.approval == .auto && grant.range != bypass {
-                let classified = capabilities.classify(grant, servers: profile.servers.value ?? [])
-                guard classified.isDangerous, !gated.contains(where: { covers($0.pattern, grant.pattern) }) else { continue }
-                findings.append(finding("`\(grant.pattern)` runs without asking: \(classified.reason)", at: grant.range,
+            for classified in evaluator.unasked(profile) where classified.isDangerous && classified.grant.range != bypass {
+                let grant = classified.grant
+                // One finding per entry, even when several agents inherit it (OpenCode's agents).
+                guard seen.insert("\(grant.range.path):\(grant.range.start.offset)").inserted else { continue }
+                findings.append(agentFinding("`\(grant.pattern)` runs without asking: \(classified.reason)", at: grant.range,
                                         node: node, path: "tools.\(grant.pattern)"))
             }
         }
         return findings
-    }
-}
-
-private extension DestructiveToolAutoApprovedRule {
-    /// An ask or deny entry covers an allow entry when it is the same pattern or the whole tool
-    /// (`ask: ["Bash"]` covers `allow: ["Bash(rm:*)"]`).
-    func covers(_ gate: String, _ pattern: String) -> Bool {
-        if gate == pattern || gate == "*" { return true }
-        let tool = pattern.split(separator: "(").first.map(String.init) ?? pattern
-        return gate == tool || gate == "\(tool)(*)" || gate == "\(tool)(:*)"
     }
 }

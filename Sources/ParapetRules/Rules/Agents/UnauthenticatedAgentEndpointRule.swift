@@ -44,7 +44,7 @@ struct UnauthenticatedAgentEndpointRule: Rule {
     func check(_ context: RuleContext) -> [Finding] {
         context.agents.compactMap { node, profile in
             guard let endpoint = profile.endpoint.value, !endpoint.authenticated else { return nil }
-            return finding("Agent `\(profile.name)` accepts unauthenticated callers: \(endpoint.evidence)",
+            return agentFinding("Agent `\(profile.name)` accepts unauthenticated callers: \(endpoint.evidence)",
                            at: endpoint.range, node: node, path: "endpoint")
         }
     }

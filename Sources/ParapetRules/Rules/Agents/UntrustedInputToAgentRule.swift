@@ -59,7 +59,7 @@ struct UntrustedInputToAgentRule: Rule {
             for input in step.promptInputs {
                 guard let expression = untrusted.firstUntrusted(in: input.text) else { continue }
                 guard let reach = Self.reach(profile, step, capabilities) else { continue }
-                findings.append(finding("Agent `\(profile.name)` is prompted with `\(expression)`, which anyone can write, and \(reach.what)",
+                findings.append(agentFinding("Agent `\(profile.name)` is prompted with `\(expression)`, which anyone can write, and \(reach.what)",
                                         at: input.range, node: node, path: "workflow.\(input.key)",
                                         related: [RelatedLocation(range: reach.range, message: reach.what)]))
                 break
@@ -80,7 +80,7 @@ struct UntrustedInputToAgentRule: Rule {
         }
         for grant in profile.tools.value ?? [] where grant.approval == .auto {
             let classified = capabilities.classify(grant, servers: profile.servers.value ?? [])
-            if classified.isDangerous || (classified.capability == .network && !classified.isRestrictedCommand) {
+            if classified.isDangerous || (classified.capability == .network && !classified.isRestricted) {
                 return ("it can run `\(grant.pattern)` without asking", grant.range)
             }
         }

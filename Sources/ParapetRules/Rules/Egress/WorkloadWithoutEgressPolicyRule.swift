@@ -82,7 +82,7 @@ struct WorkloadWithoutEgressPolicyRule: Rule {
                 return RelatedLocation(range: verdict.range, message: "NetworkPolicy `\(verdict.name)` \(reason)")
             }
             let namespace = workload.namespace ?? "default"
-            let message = facts.egress.policies.isEmpty
+            let message = facts.egress.policyCount == 0
                 ? "\(workload.kubernetesDisplay) has no egress policy: namespace `\(namespace)` has no NetworkPolicy"
                 : "\(workload.kubernetesDisplay) is selected by no NetworkPolicy that restricts egress"
             findings.append(finding(message, at: workload.nameRange, node: workload, related: related))

@@ -1,0 +1,105 @@
+import ParapetCore
+import ParapetSyntax
+
+/// OpenCode `opencode.json` / `opencode.jsonc` (schema `https://opencode.ai/config.json`):
+/// `model` and `small_model` as `provider/model`, `permission` (one action for every tool, or per
+/// tool an action or a map of patterns to actions, the last matching pattern winning), the
+/// legacy `tools` switches, `mcp` servers, and the same keys per agent under `agent`.
+enum OpenCodeAdapter: AgentAdapter {
+    static var kinds: Set<FileKind> { [.opencode] }
+
+    static func profiles(in file: ParsedFile) -> [AgentProfile] {
+        guard let root = file.documents.first, root.isMapping else { return [] }
+        var facts = ClientFacts()
+        readModels(root, prefix: "", into: &facts)
+        readPermissions(root["permission"], prefix: "", into: &facts)
+        readToolSwitches(root["tools"], prefix: "", into: &facts)
+        if let servers = root["mcp"] {
+            let read = MCPServersReader.read(servers, client: .openCode)
+            facts.servers = read.servers
+            facts.serversSaid = true
+        }
+        var profiles = [facts.profile(name: "opencode", format: file.kind, range: root.range,
+                                      expressible: [.models, .tools, .servers, .approval], budgetKinds: [])]
+        // An agent of the file (`agent.review`) has the session's permissions with its own
+        // written over them, tool by tool.
+        for agent in ClientData.entries(root["agent"]) where agent.value.isMapping {
+            var own = ClientFacts()
+            let prefix = "agent.\(agent.name)."
+            readModels(agent.value, prefix: prefix, into: &own)
+            readPermissions(agent.value["permission"], prefix: prefix, into: &own)
+            readToolSwitches(agent.value["tools"], prefix: prefix, into: &own)
+            guard own.toolsSaid || !own.models.isEmpty || own.approval != nil else { continue }
+            let overridden = Set(own.grants.map { tool(of: $0.pattern) })
+            var merged = facts
+            // The session's model is reported on the session's agent only.
+            merged.models = own.models
+            merged.grants = facts.grants.filter { !overridden.contains(tool(of: $0.pattern)) } + own.grants
+            merged.toolsSaid = facts.toolsSaid || own.toolsSaid
+            if let approval = own.approval { merged.approval = approval }
+            profiles.append(merged.profile(name: "opencode/\(agent.name)", format: file.kind, range: ClientData.span(agent),
+                                           expressible: [.models, .tools, .servers, .approval], budgetKinds: []))
+        }
+        return profiles
+    }
+
+    private static func tool(of pattern: String) -> Substring {
+        pattern.prefix { $0 != "(" }
+    }
+
+    /// `provider/model`: the provider is the first segment, the model id the rest
+    /// (`openrouter/anthropic/claude-sonnet-4.5` is OpenRouter's `anthropic/claude-sonnet-4.5`).
+    static func readModels(_ node: DataNode, prefix: String, into facts: inout ClientFacts) {
+        for (key, role) in [("model", "main"), ("small_model", "small-fast")] {
+            guard let value = node[key], let text = ClientData.text(value), !text.isEmpty else { continue }
+            let parts = text.split(separator: "/", maxSplits: 1).map(String.init)
+            let provider = parts.count == 2 ? parts[0] : nil
+            facts.models.append(ClientData.model(parts.count == 2 ? parts[1] : text, provider: provider,
+                                                 role: prefix.isEmpty ? role : "\(prefix)\(role)", range: value.range))
+        }
+    }
+
+    static func approval(_ action: String) -> Approval? {
+        switch action.lowercased() {
+        case "allow": .auto
+        case "ask": .required
+        case "deny": .denied
+        default: nil
+        }
+    }
+
+    /// `"permission": "allow"` approves every tool: approval is off. Per tool: `"bash": "ask"`
+    /// or `"bash": {"*": "ask", "git status *": "allow"}`, read as `bash(git status *)`.
+    static func readPermissions(_ node: DataNode?, prefix: String, into facts: inout ClientFacts) {
+        guard let node else { return }
+        facts.toolsSaid = true
+        if let action = ClientData.text(node) {
+            if approval(action) == .auto {
+                facts.setApproval(ApprovalMode(mode: .bypass, setting: "\(prefix)permission: \(action)", range: node.range))
+            }
+            return
+        }
+        for tool in ClientData.entries(node) {
+            if let action = ClientData.text(tool.value) {
+                guard let decision = approval(action) else { continue }
+                facts.grants.append(ToolGrant(pattern: tool.name, kind: .builtin, approval: decision, range: ClientData.span(tool),
+                                              source: "\(prefix)permission.\(tool.name)", grammar: .openCode))
+                continue
+            }
+            for rule in ClientData.entries(tool.value) {
+                guard let action = ClientData.text(rule.value), let decision = approval(action) else { continue }
+                facts.grants.append(ToolGrant(pattern: "\(tool.name)(\(rule.name))", kind: .builtin, approval: decision,
+                                              range: ClientData.span(rule), source: "\(prefix)permission.\(tool.name)", grammar: .openCode))
+            }
+        }
+    }
+
+    /// Legacy `tools: {"write": false, "mymcp_*": false}`: a tool switched off is denied.
+    static func readToolSwitches(_ node: DataNode?, prefix: String, into facts: inout ClientFacts) {
+        for tool in ClientData.entries(node) where ClientData.bool(tool.value) == false {
+            facts.toolsSaid = true
+            facts.grants.append(ToolGrant(pattern: tool.name, kind: .builtin, approval: .denied, range: ClientData.span(tool),
+                                          source: "\(prefix)tools", grammar: .openCode))
+        }
+    }
+}

@@ -1,0 +1,205 @@
+import ParapetCore
+import ParapetGraph
+import Testing
+@testable import ParapetRules
+
+/// Permission entries read by each client's grammar: one row per entry shape, with what the
+/// entry lets an agent do unasked.
+@Suite struct PermissionEvaluatorTests {
+    let capabilities = ToolCapabilities.builtIn
+    static let range = SourceRange(path: "x", start: .init(line: 1, column: 1, offset: 0), end: .init(line: 1, column: 1, offset: 0))
+
+    struct Row: CustomTestStringConvertible, Sendable {
+        var pattern: String
+        var grammar: PermissionGrammar
+        var capability: Capability
+        var dangerous: Bool
+        var testDescription: String { "\(grammar.rawValue) \(pattern)" }
+
+        init(_ pattern: String, _ grammar: PermissionGrammar, _ capability: Capability, dangerous: Bool) {
+            self.pattern = pattern
+            self.grammar = grammar
+            self.capability = capability
+            self.dangerous = dangerous
+        }
+
+        init(_ pattern: String, _ capability: Capability, dangerous: Bool) {
+            self.init(pattern, .claudeCode, capability, dangerous: dangerous)
+        }
+    }
+
+    static let rows: [Row] = [
+        // Claude Code: whole tools and wildcards.
+        Row("Bash", .exec, dangerous: true),
+        Row("Bash(*)", .exec, dangerous: true),
+        Row("Bash(:*)", .exec, dangerous: true),
+        Row("Bash(* --version)", .exec, dangerous: true),
+        // Exact commands and prefixes, legacy `:*` and space wildcards.
+        Row("Bash(npm test)", .exec, dangerous: false),
+        Row("Bash(npm run test:*)", .exec, dangerous: false),
+        Row("Bash(git diff *)", .exec, dangerous: false),
+        Row("Bash(git push)", .write, dangerous: true),
+        Row("Bash(git push:*)", .destructive, dangerous: true),
+        Row("Bash(git push *)", .destructive, dangerous: true),
+        Row("Bash(git push*)", .destructive, dangerous: true),
+        Row("Bash(git * main)", .destructive, dangerous: true),
+        Row("Bash(rm -rf build)", .destructive, dangerous: true),
+        Row("Bash(npm test && rm -rf dist)", .destructive, dangerous: true),
+        Row("Bash(npm test | tee out.log)", .exec, dangerous: false),
+        // Wrappers that run whatever follows them.
+        Row("Bash(sudo:*)", .exec, dangerous: true),
+        Row("Bash(sudo *)", .exec, dangerous: true),
+        Row("Bash(sudo -u deploy *)", .exec, dangerous: true),
+        Row("Bash(sudo rm -rf /var/cache)", .destructive, dangerous: true),
+        Row("Bash(sudo apt-get update)", .exec, dangerous: false),
+        Row("Bash(env *)", .exec, dangerous: true),
+        Row("Bash(env NODE_ENV=test npm test)", .exec, dangerous: false),
+        Row("Bash(xargs:*)", .exec, dangerous: true),
+        Row("Bash(xargs -0 rm)", .destructive, dangerous: true),
+        Row("Bash(nohup *)", .exec, dangerous: true),
+        Row("Bash(timeout 30 *)", .exec, dangerous: true),
+        Row("Bash(timeout 30 npm test)", .exec, dangerous: false),
+        Row("Bash(eval *)", .exec, dangerous: true),
+        Row("Bash(sh -c *)", .exec, dangerous: true),
+        Row("Bash(bash -c:*)", .exec, dangerous: true),
+        Row("Bash(sh -c 'git status')", .exec, dangerous: false),
+        Row("Bash(bash -c \"git push --force\")", .destructive, dangerous: true),
+        Row("Bash(python3 -c *)", .exec, dangerous: true),
+        Row("Bash(python3 -c 'print(1)')", .exec, dangerous: false),
+        Row("Bash(node -e:*)", .exec, dangerous: true),
+        Row("Bash(ruby -e *)", .exec, dangerous: true),
+        Row("Bash(python *)", .exec, dangerous: true),
+        Row("Bash(python -m pytest)", .exec, dangerous: false),
+        // Package runners.
+        Row("Bash(npx:*)", .exec, dangerous: true),
+        Row("Bash(uvx *)", .exec, dangerous: true),
+        Row("Bash(pnpm dlx *)", .exec, dangerous: true),
+        Row("Bash(npx prettier --check .)", .exec, dangerous: false),
+        // Containers.
+        Row("Bash(docker run *)", .exec, dangerous: true),
+        Row("Bash(docker run --rm -v /src:/src node:22 *)", .exec, dangerous: true),
+        Row("Bash(docker run --rm hello-world)", .exec, dangerous: false),
+        Row("Bash(kubectl exec api -- *)", .exec, dangerous: true),
+        // Paths: inside the project, the whole project, home, absolute, parent.
+        Row("Edit(src/**)", .write, dangerous: false),
+        Row("Write(docs/**)", .write, dangerous: false),
+        Row("Edit(./tests/*.py)", .write, dangerous: false),
+        Row("Edit(/src/**/*.ts)", .write, dangerous: false),
+        Row("Edit(**)", .write, dangerous: true),
+        Row("Write(/**)", .write, dangerous: true),
+        Row("Edit", .write, dangerous: true),
+        Row("Edit(~/.zshrc)", .destructive, dangerous: true),
+        Row("Write(//etc/**)", .destructive, dangerous: true),
+        Row("Edit(../other-repo/**)", .destructive, dangerous: true),
+        Row("Read(~/.ssh/**)", .read, dangerous: false),
+        // Network.
+        Row("WebFetch", .network, dangerous: false),
+        Row("WebFetch(domain:docs.github.com)", .network, dangerous: false),
+        // MCP.
+        Row("mcp__github", .destructive, dangerous: true),
+        Row("mcp__github__delete_repository", .destructive, dangerous: true),
+        Row("mcp__github__get_issue", .unknown, dangerous: false),
+        // Cursor CLI: `Shell(base)` admits any arguments; absolute paths are absolute.
+        Row("Shell(git)", .cursorCLI, .destructive, dangerous: true),
+        Row("Shell(ls)", .cursorCLI, .exec, dangerous: false),
+        Row("Shell(npx*)", .cursorCLI, .exec, dangerous: true),
+        Row("Shell(**)", .cursorCLI, .exec, dangerous: true),
+        Row("Shell(sudo)", .cursorCLI, .exec, dangerous: true),
+        Row("Write(src/**)", .cursorCLI, .write, dangerous: false),
+        Row("Write(**)", .cursorCLI, .write, dangerous: true),
+        Row("Write(/etc/**)", .cursorCLI, .destructive, dangerous: true),
+        Row("Write(~/.aws/**)", .cursorCLI, .destructive, dangerous: true),
+        Row("Mcp(*:*)", .cursorCLI, .destructive, dangerous: true),
+        Row("Mcp(github:*)", .cursorCLI, .destructive, dangerous: true),
+        Row("Mcp(github:delete_repository)", .cursorCLI, .destructive, dangerous: true),
+        Row("Mcp(context7, *)", .cursorCLI, .read, dangerous: false),
+        Row("WebFetch(docs.cursor.com)", .cursorCLI, .network, dangerous: false),
+        Row("context7:*", .cursorCLI, .read, dangerous: false),
+        Row("github:delete_repository", .cursorCLI, .destructive, dangerous: true),
+        // Gemini CLI: `run_shell_command(git)` is a prefix.
+        Row("run_shell_command", .geminiCLI, .exec, dangerous: true),
+        Row("run_shell_command(git)", .geminiCLI, .destructive, dangerous: true),
+        Row("run_shell_command(git status)", .geminiCLI, .exec, dangerous: false),
+        Row("write_file", .geminiCLI, .write, dangerous: true),
+        // A bare command matched by its beginning (Cursor `terminalAllowlist`).
+        Row("git", .commandPrefix, .destructive, dangerous: true),
+        Row("npm test", .commandPrefix, .exec, dangerous: false),
+        Row("sudo", .commandPrefix, .exec, dangerous: true),
+        Row("terminal(/^(git|rm)(\\s.*)?$/)", .generic, .exec, dangerous: false),
+        Row(":", .commandPrefix, .exec, dangerous: false),
+    ]
+
+    @Test(arguments: rows)
+    func entryShape(_ row: Row) {
+        let grant = ToolGrant(pattern: row.pattern, kind: row.pattern.hasPrefix("mcp__") ? ClaudeKind.of(row.pattern) : .builtin,
+                              approval: .auto, range: Self.range, source: "test", grammar: row.grammar)
+        let verdict = capabilities.classify(grant)
+        #expect(verdict.capability == row.capability, "\(row.pattern): \(verdict.reason)")
+        #expect(verdict.isDangerous == row.dangerous, "\(row.pattern): \(verdict.reason)")
+    }
+
+    struct Cover: CustomTestStringConvertible, Sendable {
+        var gate: String
+        var allow: String
+        var grammar: PermissionGrammar
+        var covers: Bool
+        var testDescription: String { "\(gate) over \(allow)" }
+
+        init(_ gate: String, _ allow: String, _ grammar: PermissionGrammar = .claudeCode, covers: Bool) {
+            self.gate = gate
+            self.allow = allow
+            self.grammar = grammar
+            self.covers = covers
+        }
+    }
+
+    static let covers: [Cover] = [
+        Cover("Bash", "Bash(rm:*)", covers: true),
+        Cover("Bash(*)", "Bash(sudo:*)", covers: true),
+        Cover("Bash(git push:*)", "Bash(git push --force:*)", covers: true),
+        Cover("Bash(git:*)", "Bash(git push)", covers: true),
+        Cover("Bash(git push)", "Bash(git push:*)", covers: false),
+        Cover("Bash(rm:*)", "Bash(*)", covers: false),
+        Cover("Bash(git push --force:*)", "Bash(git push:*)", covers: false),
+        Cover("Edit", "Edit(~/.zshrc)", covers: true),
+        Cover("Edit(**)", "Edit(src/**)", covers: true),
+        Cover("Edit(src/**)", "Edit(**)", covers: false),
+        Cover("mcp__github", "mcp__github__delete_repository", covers: true),
+        Cover("mcp__github__*", "mcp__github__delete_repository", covers: true),
+        Cover("mcp__git", "mcp__github__delete_repository", covers: false),
+        Cover("Shell(git)", "Shell(git)", .cursorCLI, covers: true),
+        Cover("Mcp(github:*)", "Mcp(github:delete_repository)", .cursorCLI, covers: true),
+    ]
+
+    @Test(arguments: covers)
+    func denyAndAskCoverAllow(_ row: Cover) {
+        func grant(_ pattern: String, _ approval: Approval) -> ToolGrant {
+            ToolGrant(pattern: pattern, kind: .builtin, approval: approval, range: Self.range, source: "test", grammar: row.grammar)
+        }
+        #expect(PermissionEvaluator().covers(grant(row.gate, .denied), grant(row.allow, .auto)) == row.covers)
+    }
+
+    @Test func deniedAndAskedEntriesDoNotRunUnasked() {
+        var profile = AgentProfile(name: "x", format: .claudeSettings, range: Self.range)
+        func grant(_ pattern: String, _ approval: Approval) -> ToolGrant {
+            ToolGrant(pattern: pattern, kind: .builtin, approval: approval, range: Self.range, source: "test", grammar: .claudeCode)
+        }
+        profile.tools = .present([grant("Bash(git push:*)", .auto), grant("Bash(sudo:*)", .auto), grant("Edit(src/**)", .auto),
+                                  grant("Bash(git:*)", .required)])
+        let unasked = PermissionEvaluator().unasked(profile)
+        #expect(unasked.map(\.grant.pattern) == ["Bash(sudo:*)", "Edit(src/**)"])
+        #expect(unasked.filter(\.isDangerous).map(\.grant.pattern) == ["Bash(sudo:*)"])
+    }
+
+    @Test func shellWordsSplitCommandsAndQuotes() {
+        #expect(ShellWords.words("sh -c 'git status && rm x'") == ["sh", "-c", "git status && rm x"])
+        #expect(ShellWords.group(ShellWords.words("a b&&c|d; e")) == [["a", "b"], ["c"], ["d"], ["e"]])
+        #expect(ShellWords.words("unterminated 'quote") == ["unterminated", "quote"])
+    }
+}
+
+private enum ClaudeKind {
+    static func of(_ pattern: String) -> ToolGrant.Kind {
+        pattern.components(separatedBy: "__").count > 2 && !pattern.hasSuffix("*") ? .mcp : .toolset
+    }
+}

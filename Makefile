@@ -7,6 +7,7 @@ HCL_SHA256 := f86cb7a9fd5cb93d83e2f788ae155544464c47755d09190505de562c0d6ad1dd
 SWIFT ?= swift
 PATH_TO_SCAN ?= fixtures/demo
 FUZZ_SECONDS ?= 180
+FUZZ_SANITIZE ?= fuzzer,address
 # `make scan PATH=dir` names what to scan; the shell's PATH is restored for the recipes.
 ifeq ($(origin PATH),command line)
 PATH_TO_SCAN := $(PATH)
@@ -40,12 +41,13 @@ test: deps
 bench: build
 	@sh scripts/bench.sh $(CORPUS)
 
-# libFuzzer harnesses (Fuzz/), FUZZ_SECONDS each (default 180); `make fuzz HARNESS=hcl` runs one.
+# libFuzzer harnesses (Fuzz/), FUZZ_SECONDS each (default 180); `make fuzz HARNESS=hcl` runs one,
+# `make fuzz FUZZ_SANITIZE=fuzzer` builds without ASan for volume.
 fuzz: deps
-	@FUZZ_SECONDS="$(FUZZ_SECONDS)" sh scripts/fuzz.sh $(HARNESS)
+	@FUZZ_SECONDS="$(FUZZ_SECONDS)" FUZZ_SANITIZE="$(FUZZ_SANITIZE)" sh scripts/fuzz.sh $(HARNESS)
 
 clean:
-	rm -rf .build dist Fuzz/.build
+	rm -rf .build dist Fuzz/.build Fuzz/.build-fuzzer
 
 # Regenerates the embedded copy of rules/ (a test fails when it is stale).
 generate:

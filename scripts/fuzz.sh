@@ -4,6 +4,9 @@
 # .build/fuzz/corpus/<harness> and crash inputs land in .build/fuzz/crashes/<harness>/.
 # Leak detection is off: the Swift runtime's caches read as leaks and the scan costs 10x; memory
 # growth is caught by -rss_limit_mb instead.
+# FUZZ_SANITIZE=fuzzer builds without AddressSanitizer (in Fuzz/.build-fuzzer): several times the
+# executions per second for volume runs; Swift's own checks still trap, and ASan matters mostly
+# for the C parsers (tree-sitter, libyaml).
 # Usage: sh scripts/fuzz.sh [harness ...]   (default: all)
 set -eu
 cd "$(dirname "$0")/.."
@@ -12,9 +15,16 @@ SWIFT=${SWIFT:-swift}
 SECONDS_EACH=${FUZZ_SECONDS:-180}
 HARNESSES=${*:-hcl yaml json toml markdown rules config}
 WORK=$ROOT/.build/fuzz
+SANITIZE=${FUZZ_SANITIZE:-fuzzer,address}
+case $SANITIZE in
+    fuzzer,address) SCRATCH=.build ;;
+    fuzzer) SCRATCH=.build-fuzzer ;;
+    *) echo "FUZZ_SANITIZE is fuzzer,address (the default) or fuzzer" >&2; exit 2 ;;
+esac
+BUILD="$SWIFT build -c release -Xswiftc -sanitize=$SANITIZE -Xswiftc -parse-as-library --scratch-path $SCRATCH"
 
-(cd Fuzz && $SWIFT build -c release -Xswiftc -sanitize=fuzzer,address -Xswiftc -parse-as-library)
-BIN=$(cd Fuzz && $SWIFT build -c release -Xswiftc -sanitize=fuzzer,address -Xswiftc -parse-as-library --show-bin-path)
+(cd Fuzz && $BUILD)
+BIN=$(cd Fuzz && $BUILD --show-bin-path)
 
 # Copies fixture files matching the find(1) name patterns into a seed folder.
 seed() {

@@ -19,10 +19,10 @@ public struct ReportScope: Sendable {
 
     public var isEverything: Bool { paths == nil && changedLines == nil }
 
-    /// Whether a finding is reported. Configuration errors always are: they decide the exit status
-    /// and sit in the configuration file, which is rarely among the changed paths.
+    /// Whether a finding is reported. Configuration and internal errors always are: they decide
+    /// the exit status, and the configuration file is rarely among the changed paths.
     public func includes(_ finding: Finding, workingDirectory: String) -> Bool {
-        if finding.code == MetaRules.configError.code { return true }
+        if MetaRules.alwaysReported.contains(finding.code) { return true }
         let file = Discovery.absolute(finding.range.path, in: workingDirectory)
         if let paths, !paths.contains(where: { file == $0 || $0 == "/" || file.hasPrefix($0 + "/") }) { return false }
         if let changedLines {

@@ -41,6 +41,9 @@ public struct ScanOptions: Sendable {
     /// With a report scope of Terraform files only, evaluate only the roots that reach them
     /// (same findings for those files; off to compare, in tests).
     public var narrowTerraformToReport = true
+    /// Test seam standing in for a lowering step that fails on one file: a file for which it
+    /// throws is left out of the graph and reported as `PAR007`.
+    package var loweringFault: (@Sendable (ParsedFile) throws(InternalError) -> Void)?
 
     public init(roots: [String], limits: ScanLimits = ScanLimits(), configPath: String? = nil,
                 workingDirectory: String = FileManager.default.currentDirectoryPath,
@@ -75,6 +78,9 @@ public struct ScanResult: Sendable {
     public var timings: [(stage: String, seconds: Double)] = []
     /// The facts the rules read (for `parapet agents`).
     public var facts: Facts?
+    /// `PAR007` findings, before configuration, suppressions or the report scope could hide them:
+    /// any of them makes the scan exit 3.
+    public var internalErrors: [Finding] = []
 }
 
 /// What `Scan.build` produced: everything the rules need, and what the reports name.
@@ -158,10 +164,12 @@ public enum Scan {
         var loweringDiagnostics: [SyntaxDiagnostic] = []
         let varFiles = try loadVarFiles(options)
         findings += varFiles.flatMap(diagnosticFindings)
+        let failed = isolateFailures(&parsed, options: options, findings: &findings)
         // Census counts read objects from the trees, so they are kept for it.
         let graph = GraphBuilder.build(&parsed, varFiles: varFiles, releasingHCLTrees: options.releaseSyntaxTrees && !options.countObjects,
                                        terraformRootsReaching: options.narrowTerraformToReport ? reportedTerraformDirectories(options, discovered: discovered) : nil,
                                        diagnostics: &loweringDiagnostics)
+        if !failed.isEmpty { parsed = (parsed + failed).sorted { $0.source.path < $1.source.path } }
         lap("graph")
         let facts = Facts(graph: graph)
         lap("facts")
@@ -191,6 +199,7 @@ public enum Scan {
         let rules = (shippedRules + projectRules.rules).filter { configuration.isEnabled($0.metadata) }
         findings += RuleEngine.run(rules, graph: built.graph, facts: built.facts, options: configuration.ruleOptions)
         findings = mergeRepeats(findings, graph: built.graph, realPaths: built.realPaths)
+        let internalErrors = findings.filter { $0.code == MetaRules.internalError.code }
         lap("rules")
         findings = Suppressions.apply(findings, files: built.parsed, graph: built.graph, requireReason: configuration.requireSuppressionReason)
         findings = configure(findings, configuration, rules: MetaRules.all + rules.map(\.metadata))
@@ -205,7 +214,27 @@ public enum Scan {
         lap("report")
         return ScanResult(files: built.files, findings: findings, notes: built.notes, sources: sources,
                           rules: (MetaRules.all + rules.map(\.metadata)).sorted { $0.code < $1.code }, graph: built.graph,
-                          census: options.countObjects ? built.census : nil, timings: built.timings, facts: built.facts)
+                          census: options.countObjects ? built.census : nil, timings: built.timings, facts: built.facts,
+                          internalErrors: internalErrors)
+    }
+
+    /// Takes the files whose lowering fails out of `files` (to be put back once the others are
+    /// lowered) and makes each a `PAR007` finding, so the other files are still analysed and
+    /// reported.
+    static func isolateFailures(_ files: inout [ParsedFile], options: ScanOptions, findings: inout [Finding]) -> [ParsedFile] {
+        guard let fault = options.loweringFault else { return [] }
+        var failed: [ParsedFile] = []
+        files.removeAll { file in
+            do throws(InternalError) {
+                try fault(file)
+                return false
+            } catch {
+                findings.append(MetaRules.finding(for: error, while: "lowering `\(file.source.path)`"))
+                failed.append(file)
+                return true
+            }
+        }
+        return failed
     }
 
     /// The module directories of the reported files, when every reported path is a Terraform

@@ -112,8 +112,16 @@ struct ScanCommand: ParsableCommand {
     @Flag(help: "Print to standard error how many objects of each kind were read and analysed, and the nodes built.")
     var statistics = false
 
+    @Option(name: [.short, .long], help: ArgumentHelp("Worker threads that read and parse files (default: the number of active cores); the output is the same for any number.", valueName: "n"))
+    var jobs: Int?
+
+    func validate() throws {
+        if let jobs, jobs < 1 { throw ValidationError("--jobs must be at least 1, not \(jobs)") }
+    }
+
     func run() throws {
-        var options = ScanOptions(roots: scannedPaths, configPath: config)
+        var options = ScanOptions(roots: scannedPaths, configPath: config,
+                                  workers: jobs ?? ProcessInfo.processInfo.activeProcessorCount)
         if paths.contains("-") {
             guard let stdinFilename else { throw RunError("`-` reads standard input: name the file it stands for with --stdin-filename PATH") }
             let display = Discovery(workingDirectory: options.workingDirectory).display(Discovery.absolute(stdinFilename, in: options.workingDirectory))
@@ -132,6 +140,7 @@ struct ScanCommand: ParsableCommand {
         options.varFiles = varFiles
         options.countObjects = statistics
         options.releaseSyntaxTrees = true
+        options.loweringFault = Self.injectedLoweringFault()
         options.only = Self.selectors(select)
         options.ignore = Self.selectors(ignore)
         if let unknown = (options.only + options.ignore).first(where: { !Configuration.isKnownSelector($0) }) {
@@ -153,11 +162,12 @@ struct ScanCommand: ParsableCommand {
         let configurationErrors = result.findings.filter { $0.code == MetaRules.configError.code }
         var notes: [String] = []
         if let writeBaseline {
-            // Configuration errors are never accepted: they must be fixed, not recorded.
-            let recorded = Baseline(findings: result.findings.filter { $0.code != MetaRules.configError.code })
+            // Configuration and internal errors are never accepted: they must be fixed, not recorded.
+            let recorded = Baseline(findings: result.findings.filter { !Self.unacceptable.contains($0.code) })
             try write(recorded.render(), to: writeBaseline)
             FileHandle.standardError.write(Data("Wrote \(recorded.entries.count) finding\(recorded.entries.count == 1 ? "" : "s") to \(writeBaseline)\n".utf8))
-            if !configurationErrors.isEmpty { throw configurationFailure(configurationErrors) }
+            if !result.internalErrors.isEmpty { throw failure(result.internalErrors, status: ExitStatus.internalError) }
+            if !configurationErrors.isEmpty { throw failure(configurationErrors, status: ExitStatus.usageOrConfiguration) }
             return
         }
         if let baseline {
@@ -172,9 +182,12 @@ struct ScanCommand: ParsableCommand {
             }
             FileHandle.standardError.write(Data(text.utf8))
         }
+        // A file Parapet failed on was not fully checked: the report stands, but it is no pass.
+        // Listed on standard error too, since configuration may have hidden the findings.
+        if !result.internalErrors.isEmpty { throw failure(result.internalErrors, status: ExitStatus.internalError) }
         // A broken configuration means the scan did not run as intended: that is never a pass.
         if !configurationErrors.isEmpty {
-            if format != .text || output != nil { throw configurationFailure(configurationErrors) }
+            if format != .text || output != nil { throw failure(configurationErrors, status: ExitStatus.usageOrConfiguration) }
             throw ExitCode(ExitStatus.usageOrConfiguration)
         }
         if !exitZero && result.findings.contains(where: { $0.severity >= failOn }) {
@@ -182,12 +195,15 @@ struct ScanCommand: ParsableCommand {
         }
     }
 
-    /// Configuration errors on standard error (when the report went elsewhere or was not
-    /// written), then exit 2.
-    private func configurationFailure(_ errors: [Finding]) -> ExitCode {
+    /// Codes a baseline never records or hides.
+    private static let unacceptable: Set<String> = [MetaRules.configError.code, MetaRules.internalError.code]
+
+    /// Configuration or internal errors on standard error (when the report went elsewhere or was
+    /// not written, or hid them), then the exit status.
+    private func failure(_ errors: [Finding], status: Int32) -> ExitCode {
         let lines = errors.map { "\($0.range.path):\($0.range.start.line):\($0.range.start.column): \($0.code) \($0.message)\n" }
         FileHandle.standardError.write(Data(lines.joined().utf8))
-        return ExitCode(ExitStatus.usageOrConfiguration)
+        return ExitCode(status)
     }
 
     /// `--context DIR`: the scan's roots become DIR, and the given paths (when any were named)
@@ -248,8 +264,8 @@ struct ScanCommand: ParsableCommand {
         } catch let error as Baseline.ReadError {
             throw RunError("\(path): \(error.description)")
         }
-        let outcome = known.apply(to: result.findings.filter { $0.code != MetaRules.configError.code })
-        let errors = result.findings.filter { $0.code == MetaRules.configError.code }
+        let outcome = known.apply(to: result.findings.filter { !Self.unacceptable.contains($0.code) })
+        let errors = result.findings.filter { Self.unacceptable.contains($0.code) }
         result.findings = (errors + outcome.findings).sorted(by: Finding.reportOrder)
         let directory = Discovery.absolute(workingDirectory, in: "/")
         let stale = scope.changedLines != nil ? [] : outcome.stale.filter { entry in
@@ -279,6 +295,16 @@ struct ScanCommand: ParsableCommand {
         out += "  total: \(census.totalRead) read, \(census.totalAnalysed) analysed, \(census.nodes) graph nodes\n"
         for dropped in census.dropped { out += "  not analysed: \(dropped)\n" }
         return out
+    }
+
+    /// Test hook: `PARAPET_TEST_FAIL_LOWERING=PATH` makes lowering the file of that display path
+    /// fail, so the end-to-end tests can check that one failing file costs no other (PAR007, the
+    /// rest of the report, exit 3). No real lowering step throws yet.
+    static func injectedLoweringFault() -> (@Sendable (ParsedFile) throws(InternalError) -> Void)? {
+        guard let path = ProcessInfo.processInfo.environment["PARAPET_TEST_FAIL_LOWERING"], !path.isEmpty else { return nil }
+        return { file throws(InternalError) in
+            if file.source.path == path { throw InternalError("failure injected by PARAPET_TEST_FAIL_LOWERING", at: .fileStart(path)) }
+        }
     }
 
     /// `--select EGR,PIN504 --select gates` → `[EGR, PIN504, gates]`.

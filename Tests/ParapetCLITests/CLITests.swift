@@ -24,11 +24,13 @@ struct CLI {
         var stderr: String
     }
 
-    static func run(_ arguments: [String], in directory: URL, input: String? = nil) throws -> Output {
+    /// `environment` is added to the test's own.
+    static func run(_ arguments: [String], in directory: URL, input: String? = nil, environment: [String: String] = [:]) throws -> Output {
         let process = Process()
         process.executableURL = binary
         process.arguments = arguments
         process.currentDirectoryURL = directory
+        if !environment.isEmpty { process.environment = ProcessInfo.processInfo.environment.merging(environment) { _, new in new } }
         let out = Pipe(), err = Pipe(), inPipe = Pipe()
         process.standardOutput = out
         process.standardError = err
@@ -151,6 +153,24 @@ let cleanTerraform = "locals {\n  name = \"logs\"\n}\n"
         #expect(output.stdout.contains("PAR001"))
     }
 
+    @Test func aFileParapetFailsOnIsPAR007TheOthersAreReportedAndTheScanExitsThree() throws {
+        let image = "apiVersion: v1\nkind: Pod\nmetadata: {name: bot}\nspec: {containers: [{name: bot, image: \"bot:latest\"}]}\n"
+        let workspace = try Workspace(["a/pod.yaml": image, "b/pod.yaml": image])
+        let failing = ["PARAPET_TEST_FAIL_LOWERING": "a/pod.yaml"]
+        for format in ["text", "json", "sarif"] {
+            let output = try CLI.run(["scan", ".", "--select", "PIN504", "--exit-zero", "-f", format], in: workspace.url, environment: failing)
+            #expect(output.status == 3, "\(format)")
+            #expect(output.stdout.contains("PAR007"), "\(format)")
+            #expect(output.stdout.contains("b/pod.yaml") && output.stdout.contains("PIN504"), "\(format)")
+            #expect(output.stderr.contains("a/pod.yaml:1:1: PAR007 Internal error while lowering `a/pod.yaml`"), "\(format)")
+        }
+        let text = try CLI.run(["scan", ".", "--select", "PIN504"], in: workspace.url, environment: failing).stdout
+        #expect(!text.contains("a/pod.yaml:4"), "the failed file is left out of the graph")
+        let clean = try CLI.run(["scan", ".", "--select", "PIN504"], in: workspace.url)
+        #expect(clean.status == 1)
+        #expect(!clean.stdout.contains("PAR007"))
+    }
+
     @Test func exitZeroKeepsTheReportButExitsZero() throws {
         let workspace = try Workspace(["main.tf": brokenTerraform])
         let output = try CLI.run(["scan", "--exit-zero"], in: workspace.url)
@@ -232,6 +252,22 @@ let cleanTerraform = "locals {\n  name = \"logs\"\n}\n"
         let findings = try #require(object["findings"] as? [[String: Any]])
         #expect(findings.first?["code"] as? String == "PAR001")
         #expect(findings.first?["path"] as? String == "infra/main.tf")
+    }
+
+    @Test func everyFixtureGivesTheSameBytesWithOneWorkerOrFourInEveryFormat() throws {
+        for format in ["text", "json", "sarif"] {
+            let arguments = ["scan", "fixtures", "--no-cache", "--exit-zero", "-f", format, "--jobs"]
+            let serial = try CLI.run(arguments + ["1"], in: packageRoot)
+            #expect(serial.status == 0, "\(format): \(serial.stderr)")
+            #expect(serial.stdout.count > 100_000, "\(format): the fixtures give findings")
+            for run in 1...2 {
+                let parallel = try CLI.run(arguments + ["4"], in: packageRoot)
+                #expect(parallel.stdout == serial.stdout, "\(format), parallel run \(run)")
+            }
+        }
+        let none = try CLI.run(["scan", ".", "--jobs", "0"], in: packageRoot)
+        #expect(none.status == 2)
+        #expect(none.stderr.contains("--jobs must be at least 1"))
     }
 
     @Test func sarifOutputGoesToTheOutputFile() throws {

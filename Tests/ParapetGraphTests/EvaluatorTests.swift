@@ -66,6 +66,80 @@ import Testing
         #expect(rendered(value) == (expression.hasPrefix("[1") ? "1e+19" : "error"), "\(expression)")
     }
 
+    /// Found by fuzzing: equality across types was true (`1 == "1"`); Terraform's `==` is true only
+    /// for the same type and value. Where a type constraint could convert a value, only Terraform
+    /// knows: unknown.
+    @Test(arguments: [
+        (#"1 == "1""#, "false"), (#"1 != "1""#, "true"), (#""1" == 1"#, "false"), (#"true == "true""#, "false"),
+        ("1 == true", "false"), (#""a" == 1"#, "false"), (#"null == "null""#, "false"), ("null != null", "false"),
+        (#"[1] == ["1"]"#, "false"), (#"{a = 1} == {a = "1"}"#, "false"), ("[1] == {a = 1}", "false"), ("[1] == 1", "false"),
+        ("{a = 1, b = 2} == {b = 2, a = 1}", "true"), ("[] == []", "true"), ("[1, [2]] == [1, [2]]", "true"),
+        ("[1, 2] == [1]", "false"), ("{a = 1} == {b = 1}", "false"), ("(1 + 1) == 2", "true"), (#""${1}" == "1""#, "unknown"),
+        ("1.0 == 1", "true"), (#""x${1}" == "x1""#, "true"),
+    ])
+    func equalityNeedsTheSameTypeAndValue(_ expression: String, _ expected: String) {
+        #expect(rendered(evaluate(expression)) == expected, "\(expression)")
+    }
+
+    @Test(arguments: [
+        ("var.number == 1", "unknown"), (#"var.number == "1""#, "unknown"), ("var.number == 2", "false"),
+        ("var.list == []", "unknown"), ("var.flag == true", "unknown"), ("var.flag == false", "false"),
+        (#"var.text == "a""#, "true"), ("var.text == 1", "false"), (#"var.text != "b""#, "true"),
+        ("var.none == null", "true"), (#"var.text != null"#, "true"), ("length(var.list) == 0", "true"),
+    ])
+    func equalityOfVariablesIsUnknownWhereATypeConstraintDecides(_ expression: String, _ expected: String) {
+        let module = """
+            variable "number" {
+              type    = number
+              default = "1"
+            }
+            variable "list" {
+              type    = list(string)
+              default = []
+            }
+            variable "text" {
+              default = "a"
+            }
+            variable "none" {
+              default = null
+            }
+            variable "flag" {
+              type    = bool
+              default = true
+            }
+            """
+        #expect(rendered(evaluate(expression, module: module)) == expected, "\(expression)")
+        if expected == "unknown" {
+            #expect(reason(evaluate(expression, module: module)) == "`==` depends on exact types (string or number, list or tuple) that Parapet does not track")
+        }
+    }
+
+    /// Found by fuzzing: `1e400` became `inf` and `1e-400` zero; Terraform's numbers are exact
+    /// there (512-bit floats), so Parapet's are unknown with the reason, as are integers a
+    /// `Double` would round.
+    @Test(arguments: [
+        ("1e400", "number `1e400` is beyond the range Parapet computes with"),
+        ("1e-400", "number `1e-400` is beyond the range Parapet computes with"),
+        ("9007199254740993", "number `9007199254740993` is beyond the precision Parapet computes with"),
+        ("123456789012345678901234567890", "number `123456789012345678901234567890` is beyond the precision Parapet computes with"),
+        (#"tonumber("1e400")"#, "number `1e400` is beyond the range Parapet computes with"),
+        (#"tonumber("-1e400")"#, "number `-1e400` is beyond the range Parapet computes with"),
+    ])
+    func numbersBeyondADoubleAreUnknownWithTheReason(_ expression: String, _ expected: String) {
+        let value = evaluate(expression)
+        #expect(rendered(value) == "unknown", "\(expression)")
+        #expect(reason(value) == expected, "\(expression)")
+    }
+
+    @Test(arguments: [
+        ("9007199254740992", "9007199254740992.0"), ("1e19", "1e+19"), ("1e22", "1e+22"), ("10000000000000000000", "1e+19"),
+        ("1.5e3", "1500"), ("0e400", "0"), ("0.000", "0"), ("1e23", "unknown"), ("0.1", "0.1"),
+        (#"tonumber("0x10")"#, "error"), (#"tonumber("inf")"#, "error"), (#"tonumber("-2.5")"#, "-2.5"), (#""0x10" + 1"#, "unknown"), ("-1e400", "unknown"),
+    ])
+    func numbersADoubleHoldsAreExact(_ expression: String, _ expected: String) {
+        #expect(rendered(evaluate(expression)) == expected, "\(expression)")
+    }
+
     static let module = """
         variable "from_default" {
           default = "default"

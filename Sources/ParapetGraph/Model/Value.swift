@@ -51,7 +51,8 @@ public struct Value: Sendable {
     public var number: Double? {
         switch content {
         case .number(let n): n
-        case .string(let s): Double(s)
+        // Decimal only: `Double("0x10")` is 16 and `Double("inf")` infinite, Terraform's are errors.
+        case .string(let s): if case .value(let n) = HCLNumber.read(s) { n } else { nil }
         default: nil
         }
     }

@@ -26,7 +26,7 @@ struct Evaluator {
     private func evaluateWithinBounds(_ expression: HCLExpression) -> Value {
         let range = expression.range
         switch expression.kind {
-        case .number(let text): return Value(.number(Double(text) ?? 0), range: range)
+        case .number(let text): return Value(Self.number(text), range: range)
         case .bool(let flag): return Value(.bool(flag), range: range)
         case .null: return Value(.null, range: range)
         case .invalid: return Value(.unknown("expression does not parse"), range: range)
@@ -62,7 +62,19 @@ struct Evaluator {
             case .negate: return value.number.map { Value(.number(-$0), range: range, evidence: value.evidence) } ?? unknown(value, range)
             case .not: return value.bool.map { Value(.bool(!$0), range: range, evidence: value.evidence) } ?? unknown(value, range)
             }
-        case .binary(let op, let left, let right): return binary(op, evaluate(left), evaluate(right), range: range)
+        case .binary(let op, let left, let right):
+            if op == .equal || op == .notEqual { return equality(op, left, right, range: range) }
+            return binary(op, evaluate(left), evaluate(right), range: range)
+        }
+    }
+
+    /// A number as written, or why Parapet cannot compute with it as Terraform would.
+    static func number(_ text: String) -> Value.Content {
+        switch HCLNumber.read(text) {
+        case .value(let number): .number(number)
+        case .notANumber: .unknown(invalid + "`\(text)` is not a number")
+        case .outOfRange: .unknown("number `\(text)` is beyond the range Parapet computes with")
+        case .inexact: .unknown("number `\(text)` is beyond the precision Parapet computes with")
         }
     }
 
@@ -277,6 +289,104 @@ struct Evaluator {
         return part
     }
 
+    /// `==` and `!=` as Terraform decides them: equal when both sides have the same type and the
+    /// same value, so `1 == "1"` is false, and so is `var.list == []` for a list variable (`[]` is
+    /// a tuple). Parapet applies neither type constraints nor provider schemas, which turn `"1"`
+    /// into `1` and a tuple into a list, so where only the exact types decide, it answers for
+    /// literals and is unknown for anything else.
+    private func equality(_ op: HCLBinaryOperator, _ left: HCLExpression, _ right: HCLExpression, range: SourceRange) -> Value {
+        let a = evaluate(left), b = evaluate(right)
+        let evidence = budget.evidence(a.evidence, b.evidence)
+        let same: Bool
+        switch Self.compare(a, b, written: Self.hasWrittenType(left) && Self.hasWrittenType(right)) {
+        case .equal: same = true
+        case .different: same = false
+        case .typesDecide:
+            return Value(.unknown("`\(op.rawValue)` depends on exact types (string or number, list or tuple) that Parapet does not track"),
+                         range: range, evidence: evidence)
+        case .unknown:
+            let reason = EvaluationBudget.decisiveReason(a) ?? EvaluationBudget.decisiveReason(b) ?? "operand is not known"
+            return Value(.unknown(reason), range: range, evidence: evidence)
+        }
+        return Value(.bool(op == .equal ? same : !same), range: range, evidence: evidence)
+    }
+
+    enum Equality { case equal, different, typesDecide, unknown }
+
+    /// Compares two values as Terraform would. `written`: both have the types Parapet sees (they
+    /// are literals), so values of different types are simply different.
+    static func compare(_ a: Value, _ b: Value, written: Bool) -> Equality {
+        switch (a.content, b.content) {
+        case (.unknown, _), (_, .unknown): return .unknown
+        case (.null, .null): return .equal
+        case (.null, _), (_, .null): return .different
+        // A number, a bool or a string that reads as one may have been converted from another
+        // type (a `string` variable set to `1` is `"1"`): equal values are equal only if written.
+        case (.string(let x), .string(let y)):
+            if let n = a.number, n == b.number { return written ? (x == y ? .equal : .different) : .typesDecide }
+            if x == y { return !written && a.bool != nil ? .typesDecide : .equal }
+            return .different
+        case (.number(let x), .number(let y)): return x != y ? .different : written ? .equal : .typesDecide
+        case (.bool(let x), .bool(let y)): return x != y ? .different : written ? .equal : .typesDecide
+        case (.string(let text), .number(let number)), (.number(let number), .string(let text)):
+            // Equal only if a type constraint converts one into the other's type.
+            let converts = a.number == b.number || Value(.number(number), range: a.range).display == text
+            return converts && !written ? .typesDecide : .different
+        case (.string(let text), .bool(let flag)), (.bool(let flag), .string(let text)):
+            return text == String(flag) && !written ? .typesDecide : .different
+        case (.list(let xs), .list(let ys)):
+            guard written else { return .typesDecide }
+            guard xs.count == ys.count else { return .different }
+            return combine(zip(xs, ys).map { compare($0, $1, written: true) })
+        case (.object(let xs), .object(let ys)):
+            guard written else { return .typesDecide }
+            // Attribute order does not matter; of a repeated key, the last is the value.
+            let x = Dictionary(xs.map { ($0.key, $0.value) }, uniquingKeysWith: { _, last in last })
+            let y = Dictionary(ys.map { ($0.key, $0.value) }, uniquingKeysWith: { _, last in last })
+            guard Set(x.keys) == Set(y.keys) else { return .different }
+            return combine(x.keys.sorted().compactMap { key in x[key].flatMap { value in y[key].map { compare(value, $0, written: true) } } })
+        default:
+            // Number and bool, a collection and a primitive, a list and an object: no conversion
+            // makes them one type.
+            return .different
+        }
+    }
+
+    /// Different anywhere is different; otherwise what is not known decides.
+    private static func combine(_ parts: [Equality]) -> Equality {
+        if parts.contains(.different) { return .different }
+        if parts.contains(.unknown) { return .unknown }
+        return parts.contains(.typesDecide) ? .typesDecide : .equal
+    }
+
+    /// Whether an expression's type is the one Parapet computes: literals, what operators and
+    /// some functions return, `count.index` and `each.key`. A reference may hold a value that a type constraint converts, and a template of
+    /// one interpolation, `"${x}"`, is `x` itself in Terraform, which Parapet makes a string.
+    static func hasWrittenType(_ expression: HCLExpression) -> Bool {
+        switch expression.kind {
+        case .number, .bool, .null, .unary, .binary: return true
+        case .template(let template):
+            if template.parts.count == 1, case .interpolation = template.parts[0].kind { return false }
+            return true
+        case .tuple(let elements): return elements.allSatisfy(hasWrittenType)
+        case .object(let items): return items.allSatisfy { hasWrittenType($0.value) }
+        case .parenthesized(let inner): return hasWrittenType(inner)
+        case .functionCall(let call): return call.provider == nil && primitiveResults.contains(String(call.baseName))
+        // Always a number and a string.
+        case .traversal: return expression.traversalPath == ["count", "index"] || expression.traversalPath == ["each", "key"]
+        default: return false
+        }
+    }
+
+    /// Built-in functions that always return one primitive type (`length(x) == 0` is decided).
+    static let primitiveResults: Set<String> = [
+        "abs", "ceil", "floor", "length", "log", "max", "min", "parseint", "pow", "signum", "sum",
+        "tostring", "format", "join", "lower", "upper", "title", "trimspace", "trim", "trimprefix", "trimsuffix",
+        "replace", "substr", "strrev", "chomp", "indent", "base64encode", "base64decode", "jsonencode", "yamlencode",
+        "md5", "sha1", "sha256", "sha512", "cidrhost", "cidrnetmask", "cidrsubnet",
+        "tobool", "contains", "startswith", "endswith", "alltrue", "anytrue", "can",
+    ]
+
     private func binary(_ op: HCLBinaryOperator, _ a: Value, _ b: Value, range: SourceRange) -> Value {
         let evidence = budget.evidence(a.evidence, b.evidence)
         switch op {
@@ -286,10 +396,6 @@ struct Evaluator {
         case .or:
             if a.bool == true || b.bool == true { return Value(.bool(true), range: range, evidence: evidence) }
             if let x = a.bool, let y = b.bool { return Value(.bool(x || y), range: range, evidence: evidence) }
-        case .equal, .notEqual:
-            guard !a.isUnknown, !b.isUnknown else { break }
-            let same = a.display == b.display && a.isNull == b.isNull
-            return Value(.bool(op == .equal ? same : !same), range: range, evidence: evidence)
         default:
             guard let x = a.number, let y = b.number else { break }
             let result: Value.Content

@@ -83,7 +83,8 @@ enum TerraformFunctions {
             if args.first?.isNull == true { return .null }
             if case .number(let number)? = args.first?.content { return .number(number) }
             guard let text = string(0) else { return nil }
-            return decimal(text).map { .number($0) } ?? error("cannot convert `\(text)` to a number")
+            if case .notANumber = HCLNumber.read(text) { return error("cannot convert `\(text)` to a number") }
+            return Evaluator.number(text)
         case "tobool":
             if args.first?.isNull == true { return .null }
             guard let first = args.first else { return nil }
@@ -191,12 +192,6 @@ enum TerraformFunctions {
 
     /// A decimal number as `tonumber` reads it: no hexadecimal, `inf` or `nan`, which Swift's
     /// `Double(_:)` would accept.
-    private static func decimal(_ text: String) -> Double? {
-        guard text.utf8.allSatisfy({ (0x30...0x39).contains($0) || "+-.eE".utf8.contains($0) }),
-              let number = Double(text), number.isFinite else { return nil }
-        return number
-    }
-
     private static func flatten(_ items: [Value]) -> [Value] {
         items.flatMap { $0.list.map(flatten) ?? [$0] }
     }

@@ -42,7 +42,7 @@ public struct Configuration: Sendable {
     /// Is the rule enabled? `select` narrows (empty = all), `ignore` removes; each entry is a code,
     /// a family prefix (`EGR`) or a kebab-case name.
     public func isEnabled(_ rule: RuleMetadata) -> Bool {
-        if rule.family == .meta && rule.code == MetaRules.configError.code { return true }
+        if rule.family == .meta && MetaRules.alwaysReported.contains(rule.code) { return true }
         if !select.isEmpty && !select.contains(where: { Self.matches($0, rule) }) { return false }
         return !ignore.contains(where: { Self.matches($0, rule) })
     }

@@ -87,5 +87,26 @@ public enum MetaRules {
                 """, fileName: "app.yaml"),
         ])
 
-    public static let all = [parseError, unusedSuppression, invalidSuppression, skippedFile, configError, duplicateObject]
+    public static let internalError = RuleMetadata(
+        code: "PAR007", name: "internal-error", family: .meta, defaultSeverity: .error,
+        summary: "Finds files that Parapet failed to lower or check because of an error of its own.",
+        rationale: """
+            An internal error is a bug in Parapet, not in the file: the file it was working on is \
+            not fully checked, so its findings may be missing. The other files are still scanned \
+            and reported, and the scan exits 3 so that CI does not read the report as complete.
+            """,
+        remediation: "Report the bug with the message and, if you can, the file; meanwhile review that file by hand.",
+        tags: ["correctness"])
+
+    public static let all = [parseError, unusedSuppression, invalidSuppression, skippedFile, configError, duplicateObject, internalError]
+
+    /// Reported whatever the selection, ignores or report scope say: each means the scan did not
+    /// run as intended, and decides the exit status.
+    public static let alwaysReported: Set<String> = [configError.code, internalError.code]
+
+    /// A `PAR007` finding for an error Parapet raised while working on one file.
+    public static func finding(for error: InternalError, while doing: String) -> Finding {
+        Finding(code: internalError.code, severity: internalError.defaultSeverity,
+                message: "Internal error while \(doing): \(error.message)", range: error.range)
+    }
 }

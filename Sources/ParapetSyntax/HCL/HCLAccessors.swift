@@ -15,9 +15,10 @@ extension HCLExpression {
         if case .template(let template) = kind { template.literalString } else { nil }
     }
 
+    /// A number literal's value; nil for one a `Double` would not hold exactly (`1e400`).
     public var numberValue: Double? {
-        guard case .number(let text) = kind else { return nil }
-        return Double(text)
+        guard case .number(let text) = kind, case .value(let number) = HCLNumber.read(text) else { return nil }
+        return number
     }
 
     public var boolValue: Bool? {

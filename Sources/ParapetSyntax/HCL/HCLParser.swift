@@ -63,12 +63,14 @@ public final class HCLParser {
 
     private func run(_ source: SourceFile, _ bytes: UnsafeBufferPointer<UInt8>) -> HCLParseResult {
         let plan = HCLParseWindows.plan(bytes)
-        guard !plan.blankRuns.isEmpty else {
+        let exponents = HCLNumber.exponentMarkers(in: bytes)
+        guard !plan.blankRuns.isEmpty || !exponents.isEmpty else {
             var session = HCLParseSession(parser: parser, source: source, bytes: bytes, parseBytes: bytes,
                                           windows: plan.windows, grammar: grammar, limits: limits)
             return session.run()
         }
-        // tree-sitter gets a copy where each long blank run is a block comment of the same length.
+        // tree-sitter gets a copy where each long blank run is a block comment of the same length
+        // and the exponent of `1e400` is digits (see `HCLNumber.exponentMarkers`).
         var copy = Array(bytes)
         for run in plan.blankRuns {
             copy[run.start] = UInt8(ascii: "/")
@@ -76,6 +78,7 @@ public final class HCLParser {
             copy[run.end - 2] = UInt8(ascii: "*")
             copy[run.end - 1] = UInt8(ascii: "/")
         }
+        for marker in exponents { copy[marker] = UInt8(ascii: "0") }
         return copy.withUnsafeBufferPointer { parseBytes in
             var session = HCLParseSession(parser: parser, source: source, bytes: bytes, parseBytes: parseBytes,
                                           windows: plan.windows, grammar: grammar, limits: limits)

@@ -8,8 +8,10 @@ import ParapetCore
 /// step: a damaged or truncated entry decodes to nil (the file is parsed again), never traps, and
 /// nesting deeper than the parser itself would build is refused.
 public enum HCLTreeCodec {
-    /// Written first; a change to the layout below changes it, so an older entry is not misread.
-    static let formatVersion: UInt64 = 1
+    /// Written first, and part of the cache key; a change to the layout below, or to the trees
+    /// the parser builds, changes it, so an older entry is not misread or reused. 2: `1e400` is
+    /// one number.
+    static let formatVersion: UInt64 = 2
 
     /// The bytes of `result`, or nil when it cannot be written faithfully (a range in another file).
     public static func encode(_ result: HCLParseResult, path: String) -> [UInt8]? {

@@ -27,7 +27,7 @@ enum GooseConfigAdapter: AgentAdapter {
             budgetKinds.insert(.turns)
             facts.budgets.append(BudgetCap(kind: .turns, value: value, setting: "GOOSE_MAX_TURNS", range: turns.range))
         }
-        if let extensions = root["extensions"] {
+        if root["extensions"] != nil {
             facts.toolsSaid = true
             facts.serversSaid = true
         }

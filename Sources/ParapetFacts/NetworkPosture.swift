@@ -49,15 +49,18 @@ public struct PolicyVerdict: Sendable {
         public let allowsAll: (range: SourceRange, reason: String)?
         /// Why the policy cannot be judged for any workload, when it cannot (an unreadable selector).
         public let unknown: String?
+        /// Its section for this direction has no rule: the pods it selects may send (or receive) nothing.
+        public let allowsNothing: Bool
 
         init(policy: NodeID, name: String, range: SourceRange, appliesToDirection: Bool, allowsAll: (range: SourceRange, reason: String)?,
-             unknown: String?) {
+             unknown: String?, allowsNothing: Bool) {
             self.policy = policy
             self.name = name
             self.range = range
             self.appliesToDirection = appliesToDirection
             self.allowsAll = allowsAll
             self.unknown = unknown
+            self.allowsNothing = allowsNothing
         }
     }
 
@@ -133,7 +136,6 @@ final class PolicyShape {
     private(set) var typesUnknown: String?
     let selectorIsUnknown: Bool
     let selector: LabelSelector
-    let allowsNothing: Bool
 
     init(_ policy: GraphNode, direction: NetworkPolicyFacts.Direction) {
         node = policy
@@ -154,9 +156,9 @@ final class PolicyShape {
         }
         let open = NetworkPolicyFacts.openRules(policy, direction: direction).first.map { (range: $0.range, reason: $0.reason) }
         let judgement = PolicyVerdict.Judgement(policy: policy.id, name: policy.name, range: policy.headerRange, appliesToDirection: appliesToDirection,
-                                                allowsAll: open, unknown: unknown)
+                                                allowsAll: open, unknown: unknown,
+                                                allowsNothing: (policy.attributes.at(direction.section)?.elements ?? []).isEmpty)
         verdict = PolicyVerdict(judgement: judgement, selects: false, unknown: unknown)
-        allowsNothing = (policy.attributes.at(direction.section)?.elements ?? []).isEmpty
     }
 }
 
@@ -174,7 +176,6 @@ extension NetworkPosture {
     static func of(namespace: String, scope: String, direction: NetworkPolicyFacts.Direction, policies: [PolicyShape],
                    selects: (PolicyShape) -> Bool) -> NetworkPosture {
         var verdicts: [PolicyVerdict] = []
-        var allowsNothing: [NodeID: Bool] = [:]
         var considered = 0, bystanders = 0
         for shape in policies where Graph.scopesMeet(shape.node.scope, scope) {
             considered += 1
@@ -187,16 +188,14 @@ extension NetworkPosture {
             var verdict = shape.verdict
             verdict.selects = selected
             if let unknown { verdict.unknown = unknown }
-            allowsNothing[shape.node.id] = shape.allowsNothing
             verdicts.append(verdict)
         }
-        var posture = decide(namespace: namespace, direction: direction, verdicts: verdicts, allowsNothing: allowsNothing)
+        var posture = decide(namespace: namespace, direction: direction, verdicts: verdicts)
         posture.policyCount = considered
         return posture
     }
 
-    private static func decide(namespace: String, direction: NetworkPolicyFacts.Direction, verdicts: [PolicyVerdict],
-                               allowsNothing: [NodeID: Bool]) -> NetworkPosture {
+    private static func decide(namespace: String, direction: NetworkPolicyFacts.Direction, verdicts: [PolicyVerdict]) -> NetworkPosture {
         let isolating = verdicts.filter { $0.selects && $0.appliesToDirection && $0.unknown == nil }
         if let open = isolating.first(where: { $0.allowsAll != nil }), let rule = open.allowsAll {
             return NetworkPosture(state: .allowsAll, reason: "NetworkPolicy `\(open.name)` \(rule.reason)", policies: verdicts)
@@ -205,7 +204,7 @@ extension NetworkPosture {
             // Named up to a few, so that the reason stays short however many policies select.
             let shown = isolating.prefix(5).map { "`\($0.name)`" }.joined(separator: ", ")
             let names = isolating.count > 5 ? "\(shown) and \(isolating.count - 5) more" : shown
-            return isolating.allSatisfy({ allowsNothing[$0.policy] == true })
+            return isolating.allSatisfy(\.judgement.allowsNothing)
                 ? NetworkPosture(state: .denied, reason: "NetworkPolicy \(names) allows no \(direction.rawValue.lowercased()) traffic", policies: verdicts)
                 : NetworkPosture(state: .restricted, reason: "NetworkPolicy \(names) restricts \(direction.rawValue.lowercased())", policies: verdicts)
         }

@@ -259,8 +259,8 @@ public enum Scan {
                 return nil
             }
         }
-        let realPaths = Set(discovered.filter { directories.contains(TerraformModuleSource.directory(of: $0.displayPath)) }
-            .filter { file in reported.contains { discovery.display($0) == file.displayPath } }.map(\.realPath))
+        let shown = Set(reported.map(discovery.display))
+        let realPaths = Set(discovered.filter { shown.contains($0.displayPath) }.map(\.realPath))
         for file in discovered where realPaths.contains(file.realPath) {
             directories.insert(TerraformModuleSource.directory(of: file.displayPath))
         }

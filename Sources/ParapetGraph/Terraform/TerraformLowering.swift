@@ -48,6 +48,9 @@ public enum TerraformLowering {
         var roots = allModules.keys.sorted().filter { !called.contains($0) }
         var modules = allModules
         if let relevant {
+            let declaringKubernetes = Set(allModules.filter { entry in
+                entry.value.blocks.contains { $0.type == "resource" && ($0.label(0)?.hasPrefix("kubernetes_") ?? false) }
+            }.keys)
             var kept: [String] = []
             var reachable: Set<String> = []
             for root in roots {
@@ -56,10 +59,7 @@ public enum TerraformLowering {
                 while let directory = stack.popLast() {
                     for child in children[directory] ?? [] where tree.insert(child).inserted { stack.append(child) }
                 }
-                let declaresKubernetes = tree.contains { directory in
-                    allModules[directory]?.blocks.contains { $0.type == "resource" && ($0.label(0)?.hasPrefix("kubernetes_") ?? false) } ?? false
-                }
-                if declaresKubernetes || !tree.isDisjoint(with: relevant) {
+                if !tree.isDisjoint(with: declaringKubernetes) || !tree.isDisjoint(with: relevant) {
                     kept.append(root)
                     reachable.formUnion(tree)
                 }

@@ -184,3 +184,26 @@ import Testing
         #expect(!middle.containsBytes("-suffix"))
     }
 }
+
+@Suite struct DisplayPathTests {
+    @Test(arguments: [
+        ("modules/net", "./sub", "modules/net/sub"),
+        ("modules/net", "../shared", "modules/shared"),
+        (".", "../up", "../up"),
+        ("a", "../../b", "../b"),
+        ("overlays/prod", "../../base", "base"),
+        ("a", "..", "."),
+        ("/repo/k8s", "../base", "/repo/base"),
+        ("/repo", "..", "/"),
+        ("a//b", "./c/", "a/b/c"),
+    ])
+    func joins(directory: String, relative: String, expected: String) {
+        #expect(DisplayPath.join(directory, relative) == expected)
+    }
+
+    @Test func directories() {
+        #expect(DisplayPath.directory(of: "main.tf") == ".")
+        #expect(DisplayPath.directory(of: "a/b/main.tf") == "a/b")
+        #expect(DisplayPath.directory(of: "/abs/x.yaml") == "/abs")
+    }
+}

@@ -88,21 +88,21 @@ public struct DeploymentUnits: Sendable {
         for file in files {
             guard let document = file.documents.first else { continue }
             let body = Value(document)
-            let directory = Self.directory(of: file.source.path)
+            let directory = DisplayPath.directory(of: file.source.path)
             var includes: [(String, SourceRange)] = []
             for key in ["resources", "bases", "components"] {
                 for entry in body[key]?.list ?? [] {
                     guard let path = entry.string, !path.contains("://"), !path.hasPrefix("github.com/"), !path.hasPrefix("git@") else { continue }
-                    includes.append((Self.join(directory, path), entry.range))
+                    includes.append((DisplayPath.join(directory, path), entry.range))
                 }
             }
             var patchFiles: [String] = []
             for entry in body["patchesStrategicMerge"]?.list ?? [] {
-                if let path = entry.string, !path.contains("\n") { patchFiles.append(Self.join(directory, path)) }
+                if let path = entry.string, !path.contains("\n") { patchFiles.append(DisplayPath.join(directory, path)) }
             }
             for key in ["patches", "patchesJson6902"] {
                 for entry in body[key]?.list ?? [] {
-                    if let path = entry["path"]?.string { patchFiles.append(Self.join(directory, path)) }
+                    if let path = entry["path"]?.string { patchFiles.append(DisplayPath.join(directory, path)) }
                 }
             }
             byDirectory[directory] = Kustomization(directory: directory, file: file, namespace: body["namespace"]?.string,
@@ -129,20 +129,5 @@ public struct DeploymentUnits: Sendable {
             }
         }
         visiting.remove(directory)
-    }
-
-    static func directory(of path: String) -> String {
-        guard let slash = path.lastIndex(of: "/") else { return "." }
-        return String(path[..<slash])
-    }
-
-    /// `base/../x` style joins, as display paths.
-    static func join(_ directory: String, _ relative: String) -> String {
-        var parts = directory == "." ? [] : directory.split(separator: "/").map(String.init)
-        for part in relative.split(separator: "/") {
-            if part == "." || part.isEmpty { continue }
-            if part == "..", let last = parts.last, last != ".." { parts.removeLast() } else { parts.append(String(part)) }
-        }
-        return parts.isEmpty ? "." : parts.joined(separator: "/")
     }
 }

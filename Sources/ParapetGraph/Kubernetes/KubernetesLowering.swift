@@ -38,7 +38,7 @@ public enum KubernetesLowering {
             for object in objects {
                 if units.patches.contains(path) {
                     // Scoped by its own folder: two overlays patching one object are not duplicates.
-                    add(object, scope: DeploymentUnits.directory(of: path), namespace: nil, patch: true, to: &graph)
+                    add(object, scope: DisplayPath.directory(of: path), namespace: nil, patch: true, to: &graph)
                     continue
                 }
                 for membership in units.memberships(of: path) {

@@ -54,24 +54,12 @@ public struct TerraformModuleSource: Sendable {
     }
 
     public static func directory(of path: String) -> String {
-        guard let slash = path.lastIndex(of: "/") else { return "." }
-        return String(path[..<slash])
+        DisplayPath.directory(of: path)
     }
 
     /// Resolves a local module source (`./modules/x`, `../shared`) against a directory.
     public static func resolve(_ source: String, from directory: String) -> String? {
         guard source.hasPrefix("./") || source.hasPrefix("../") else { return nil }
-        var parts = directory == "." ? [] : directory.split(separator: "/").map(String.init)
-        let absolute = directory.hasPrefix("/")
-        for part in source.split(separator: "/") {
-            if part == "." || part.isEmpty { continue }
-            if part == ".." {
-                if parts.isEmpty || parts.last == ".." { parts.append("..") } else { parts.removeLast() }
-            } else {
-                parts.append(String(part))
-            }
-        }
-        let joined = parts.joined(separator: "/")
-        return absolute ? "/" + joined : (joined.isEmpty ? "." : joined)
+        return DisplayPath.join(directory, source)
     }
 }

@@ -23,7 +23,7 @@ extension StringProtocol {
         }
     }
 
-    private static func search(_ needle: UnsafeBufferPointer<UInt8>, in haystack: UnsafeBufferPointer<UInt8>) -> Bool {
+    fileprivate static func search(_ needle: UnsafeBufferPointer<UInt8>, in haystack: UnsafeBufferPointer<UInt8>) -> Bool {
         guard haystack.count >= needle.count, let base = haystack.baseAddress, let wanted = needle.baseAddress else { return false }
         // memchr finds each candidate first byte, memcmp checks the rest (memmem is not exported).
         let first = Int32(wanted.pointee)
@@ -36,5 +36,16 @@ extension StringProtocol {
             offset = at + 1
         }
         return false
+    }
+}
+
+extension Array where Element == UInt8 {
+    /// Whether the UTF-8 of `needle` occurs in these bytes (the same search as
+    /// `StringProtocol.containsBytes`, on a file not yet decoded).
+    public func containsBytes(_ needle: String) -> Bool {
+        var needle = needle
+        return needle.withUTF8 { wanted in
+            wanted.isEmpty || withUnsafeBufferPointer { String.search(wanted, in: $0) }
+        }
     }
 }

@@ -99,12 +99,9 @@ public final class ClassificationCache: @unchecked Sendable {
     /// Loads one file, consulting the cache for files that must be parsed to be classified.
     func load(_ file: DiscoveredFile, loader: Loader) -> ParsedFile? {
         guard case .sniff = FileClassifier.classify(path: file.displayPath),
-              let size = (try? FileManager.default.attributesOfItem(atPath: file.absolutePath)[.size]) as? Int,
-              size <= loader.limits.maxFileBytes,
-              let data = FileManager.default.contents(atPath: file.absolutePath) else {
+              case .bytes(let bytes) = FileSystem.read(file.absolutePath, maxBytes: loader.limits.maxFileBytes) else {
             return loader.load(file)
         }
-        let bytes = [UInt8](data)
         if mayHaveEntry(file.displayPath), isUnrecognised(Self.key(path: file.displayPath, bytes: bytes)) {
             lock.lock()
             hits += 1

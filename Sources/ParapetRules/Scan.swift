@@ -131,6 +131,52 @@ public enum Scan {
         return slots.values.compactMap { $0 }
     }
 
+    /// With `onlyTerraformReaching` (a run that reports only Terraform files in these module
+    /// directories), only the Terraform files that can change those directories' findings are
+    /// parsed: first those that decide the module trees (files there, and files with a module
+    /// call or a Kubernetes object: the word `module` or `kubernetes_` in their bytes), then the
+    /// rest of the trees that reach them. When those trees declare Kubernetes objects, every file
+    /// is read, as in a full scan. Otherwise no manifest can change a reported finding: Terraform
+    /// nodes meet the rest of the scan only through Kubernetes objects (selectors, namespaces,
+    /// workloads that run an agent manifest), and findings of manifests, plans and agent files lie
+    /// in files not reported. A pre-commit run on a `.tf` change then parses no YAML, JSON or
+    /// agent file, and no Terraform module its change cannot reach.
+    static func load(_ files: [DiscoveredFile], options: ScanOptions, onlyTerraformReaching directories: Set<String>?) -> [ParsedFile] {
+        guard let directories else { return load(files, options: options) }
+        var terraform: [DiscoveredFile] = [], others: [DiscoveredFile] = []
+        for file in files {
+            switch FileClassifier.classify(path: file.displayPath) {
+            case .kind(.terraform), .kind(.terraformJSON), .kind(.tfvars), .kind(.tfvarsJSON): terraform.append(file)
+            default: others.append(file)
+            }
+        }
+        let directoryOf = terraform.map { TerraformModuleSource.directory(of: $0.displayPath) }
+        let candidates = terraform
+        let deciding = ResultSlots<Bool>(count: terraform.count)
+        let next = AtomicCounter()
+        DispatchQueue.concurrentPerform(iterations: min(options.workers, max(1, terraform.count))) { _ in
+            while true {
+                let index = next.increment()
+                guard index < candidates.count else { break }
+                deciding.set(index, directories.contains(directoryOf[index]) || mayShapeModuleTrees(candidates[index], limits: options.limits))
+            }
+        }
+        let decides = deciding.values.map { $0 ?? true }
+        var parsed = load(terraform.indices.filter { decides[$0] }.map { terraform[$0] }, options: options)
+        let trees = TerraformLowering.treesReaching(directories, in: parsed, moduleDirectories: Set(directoryOf))
+        let rest = terraform.indices.filter { !decides[$0] && (trees.declareKubernetes || trees.modules.contains(directoryOf[$0])) }
+        parsed += load(rest.map { terraform[$0] } + (trees.declareKubernetes ? others : []), options: options)
+        // Discovery's order (sorted display paths) is the order every later stage sees.
+        return parsed.sorted { $0.source.path < $1.source.path }
+    }
+
+    /// Whether a Terraform file may call a module or declare a Kubernetes object; a file that
+    /// cannot be read says yes, so that the loader reports it.
+    private static func mayShapeModuleTrees(_ file: DiscoveredFile, limits: ScanLimits) -> Bool {
+        guard case .bytes(let bytes) = FileSystem.read(file.absolutePath, maxBytes: limits.maxFileBytes) else { return true }
+        return bytes.containsBytes("module") || bytes.containsBytes("kubernetes_")
+    }
+
     /// Everything up to the rules: configuration, files, parse, graph. `scan`, `agents`, `graph`,
     /// `bench` and the plugin all go through it, so they see the same graph.
     public static func build(_ options: ScanOptions) throws -> BuiltScan {
@@ -146,7 +192,8 @@ public enum Scan {
         var discovered = try discover(options).filter { configuration.includes(path: $0.displayPath) }
         if let input = options.standardInput { discovered.removeAll { $0.displayPath == input.path } }
         lap("discover")
-        var parsed = load(discovered, options: options)
+        let reportedTerraform = options.narrowTerraformToReport ? reportedTerraformDirectories(options, discovered: discovered) : nil
+        var parsed = load(discovered, options: options, onlyTerraformReaching: reportedTerraform)
         if let input = options.standardInput, let file = Loader(limits: options.limits).load(input) {
             parsed.append(file)
             parsed.sort { $0.source.path < $1.source.path }
@@ -167,7 +214,7 @@ public enum Scan {
         let failed = isolateFailures(&parsed, options: options, findings: &findings)
         // Census counts read objects from the trees, so they are kept for it.
         let graph = GraphBuilder.build(&parsed, varFiles: varFiles, releasingHCLTrees: options.releaseSyntaxTrees && !options.countObjects,
-                                       terraformRootsReaching: options.narrowTerraformToReport ? reportedTerraformDirectories(options, discovered: discovered) : nil,
+                                       terraformRootsReaching: reportedTerraform,
                                        diagnostics: &loweringDiagnostics)
         if !failed.isEmpty { parsed = (parsed + failed).sorted { $0.source.path < $1.source.path } }
         lap("graph")

@@ -18,20 +18,19 @@ public final class Loader {
     public func load(_ file: DiscoveredFile) -> ParsedFile? {
         let byName = FileClassifier.classify(path: file.displayPath)
         if byName == .unknown { return nil }
-        let size = (try? FileManager.default.attributesOfItem(atPath: file.absolutePath)[.size] as? Int) ?? 0
-        if size > limits.maxFileBytes {
-            let kind = Self.provisionalKind(byName)
+        switch FileSystem.read(file.absolutePath, maxBytes: limits.maxFileBytes) {
+        case .bytes(let bytes):
+            return load(SourceFile(path: file.displayPath, bytes: bytes), byName: byName)
+        case .tooLarge(let size):
             let source = SourceFile(path: file.displayPath, bytes: [])
             let message = "File is \(size) bytes, over the file-size limit of \(limits.maxFileBytes) bytes"
-            return ParsedFile(source: source, kind: kind, tree: nil,
+            return ParsedFile(source: source, kind: Self.provisionalKind(byName), tree: nil,
                               diagnostics: [SyntaxDiagnostic(.limit(.fileSize), message, at: .fileStart(file.displayPath))])
-        }
-        guard let data = FileManager.default.contents(atPath: file.absolutePath) else {
+        case .unreadable:
             let source = SourceFile(path: file.displayPath, bytes: [])
             return ParsedFile(source: source, kind: Self.provisionalKind(byName), tree: nil,
                               diagnostics: [SyntaxDiagnostic(.parseError, "File cannot be read", at: .fileStart(file.displayPath))])
         }
-        return load(SourceFile(path: file.displayPath, bytes: [UInt8](data)), byName: byName)
     }
 
     /// Loads content as a given kind, whatever its name says (`--var-file prod.vars`).

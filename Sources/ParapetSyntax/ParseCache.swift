@@ -19,6 +19,9 @@ public final class ParseCache: @unchecked Sendable {
     private let lock = NSLock()
     private var counts = (hits: 0, misses: 0, written: 0)
     public static let maximumEntries = 20_000
+    /// An entry larger than this is not one Parapet wrote (entries are a fraction of the file
+    /// they stand for, and files are bounded by `ScanLimits.maxFileBytes`): it is not read.
+    static let maximumEntryBytes = 256 << 20
 
     public init(directory: String, key: String) {
         let safeKey = String(key.unicodeScalars.map { CharacterSet.alphanumerics.contains($0) || $0 == "." || $0 == "-" ? Character($0) : "_" })
@@ -36,8 +39,8 @@ public final class ParseCache: @unchecked Sendable {
     func hcl(_ source: SourceFile, limits: ScanLimits, parse: () -> HCLParseResult) -> HCLParseResult {
         let key = SHA256.hex(Array("\(HCLTreeCodec.formatVersion) \(limits)".utf8) + [0] + source.bytes)
         let file = entryPath(key)
-        if let data = FileManager.default.contents(atPath: file),
-           let result = HCLTreeCodec.decode([UInt8](data), path: source.path, maxDepth: limits.maxDepth) {
+        if case .bytes(let data) = FileSystem.read(file, maxBytes: Self.maximumEntryBytes),
+           let result = HCLTreeCodec.decode(data, path: source.path, maxDepth: limits.maxDepth) {
             count { $0.hits += 1 }
             return result
         }

@@ -180,6 +180,7 @@ struct ScanCommand: ParsableCommand {
             if let cache = options.parseCache?.statistics {
                 text += "parse cache: \(cache.hits) Terraform files read from it, \(cache.misses) parsed, \(cache.written) written\n"
             }
+            text += "time by stage: " + result.timings.map { String(format: "%@ %.3f s", $0.stage, $0.seconds) }.joined(separator: ", ") + "\n"
             FileHandle.standardError.write(Data(text.utf8))
         }
         // A file Parapet failed on was not fully checked: the report stands, but it is no pass.

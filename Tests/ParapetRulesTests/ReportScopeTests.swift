@@ -112,6 +112,59 @@ import Testing
         }
     }
 
+    /// A repository of the shapes pre-commit meets: a root calling a leaf module, an unrelated
+    /// root, manifests and an agent file; `kubernetes` adds a `kubernetes_*` resource to the leaf.
+    private func repository(kubernetes: Bool) throws -> URL {
+        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("parapet-narrow-\(UUID().uuidString)")
+        let files = [
+            "envs/prod/main.tf": "module \"db\" {\n  source = \"../../modules/db\"\n  protect = false\n}\n",
+            "modules/db/main.tf": "variable \"protect\" {}\nresource \"aws_db_instance\" \"main\" {\n  deletion_protection = var.protect\n}\n"
+                + (kubernetes ? "resource \"kubernetes_pod\" \"p\" {\n  metadata {\n    name = \"p\"\n    labels = { app = \"p\" }\n  }\n  spec {\n    container {\n      name = \"c\"\n      image = \"nginx:1.27\"\n    }\n  }\n}\n" : ""),
+            "modules/db/variables.tf": "variable \"unused\" {\n  default = 1\n}\n",
+            "other/main.tf": "resource \"aws_db_instance\" \"other\" {\n  deletion_protection = false\n}\n",
+            "k8s/policy.yaml": "apiVersion: networking.k8s.io/v1\nkind: NetworkPolicy\nmetadata:\n  name: deny\nspec:\n  podSelector: {}\n  policyTypes: [Egress]\n",
+            ".mcp.json": "{\"mcpServers\": {\"x\": {\"command\": \"npx\", \"args\": [\"some-server\"]}}}\n",
+        ]
+        for (path, text) in files {
+            let url = directory.appendingPathComponent(path)
+            try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
+            try Data(text.utf8).write(to: url)
+        }
+        return directory
+    }
+
+    @Test func aTerraformChangeReadsOnlyTheModuleTreesReachingIt() throws {
+        let directory = try repository(kubernetes: false)
+        defer { try? FileManager.default.removeItem(at: directory) }
+        var options = ScanOptions(roots: ["."], workingDirectory: directory.path, workers: 2)
+        options.configSearchCeiling = directory.path
+        options.reportScope = ReportScope(paths: [directory.path + "/modules/db/main.tf"])
+        let narrowed = try Scan.run(options)
+        // The root calling the module and the module's other file are read; the unrelated root,
+        // the manifest and the agent file are not.
+        #expect(narrowed.files.map(\.path) == ["envs/prod/main.tf", "modules/db/main.tf", "modules/db/variables.tf"])
+        options.narrowTerraformToReport = false
+        let full = try Scan.run(options)
+        #expect(full.files.count == 6)
+        #expect(!narrowed.findings.isEmpty)
+        #expect(narrowed.findings.map(\.fingerprint) == full.findings.map(\.fingerprint))
+        #expect(narrowed.findings.map(\.message) == full.findings.map(\.message))
+    }
+
+    @Test func kubernetesObjectsInTheTreeReadEverything() throws {
+        let directory = try repository(kubernetes: true)
+        defer { try? FileManager.default.removeItem(at: directory) }
+        var options = ScanOptions(roots: ["."], workingDirectory: directory.path, workers: 2)
+        options.configSearchCeiling = directory.path
+        options.reportScope = ReportScope(paths: [directory.path + "/modules/db/main.tf"])
+        let narrowed = try Scan.run(options)
+        #expect(narrowed.files.count == 6)
+        options.narrowTerraformToReport = false
+        let full = try Scan.run(options)
+        #expect(narrowed.findings.map(\.fingerprint) == full.findings.map(\.fingerprint))
+        #expect(narrowed.findings.map(\.message) == full.findings.map(\.message))
+    }
+
     @Test func anyOtherReportedFileEvaluatesEveryRoot() throws {
         let directory = fixturesRoot.appendingPathComponent("demo").path
         var options = ScanOptions(roots: ["."], workingDirectory: directory, workers: 1)

@@ -28,46 +28,27 @@ public enum TerraformLowering {
     ///
     /// `onlyRootsReaching`: module directories whose nodes are the only ones reported (a
     /// pre-commit run on changed `.tf` files). Only the roots whose module tree reaches one of
-    /// them are evaluated, and those whose tree declares Kubernetes objects (which may meet
-    /// manifests anywhere): no other root makes a node in those directories, or changes one.
+    /// them are evaluated; when those trees declare Kubernetes objects (which may meet manifests
+    /// and other roots' objects anywhere), so are the other roots that declare some. No other
+    /// root makes a node in those directories, or changes one.
     static func evaluate(_ files: [ParsedFile], varFiles: [ParsedFile], onlyRootsReaching relevant: Set<String>? = nil) -> Lowered {
-        let allModules = TerraformModuleSource.group(files)
-        var called: Set<String> = []
-        var children: [String: [String]] = [:]
-        for (directory, module) in allModules {
-            for block in module.blocks where block.type == "module" {
-                if let source = block.body["source"]?.literalString, let child = TerraformModuleSource.resolve(source, from: directory),
-                   allModules[child] != nil, child != directory {
-                    called.insert(child)
-                    children[directory, default: []].append(child)
-                }
-            }
-        }
-        // Roots are independent, so they are lowered in parallel; the results are merged in
-        // root order, so the graph does not depend on scheduling.
-        var roots = allModules.keys.sorted().filter { !called.contains($0) }
-        var modules = allModules
-        if let relevant {
-            let declaringKubernetes = Set(allModules.filter { entry in
-                entry.value.blocks.contains { $0.type == "resource" && ($0.label(0)?.hasPrefix("kubernetes_") ?? false) }
-            }.keys)
-            var kept: [String] = []
-            var reachable: Set<String> = []
-            for root in roots {
-                var tree: Set<String> = [root]
-                var stack = [root]
-                while let directory = stack.popLast() {
-                    for child in children[directory] ?? [] where tree.insert(child).inserted { stack.append(child) }
-                }
-                if !tree.isDisjoint(with: declaringKubernetes) || !tree.isDisjoint(with: relevant) {
-                    kept.append(root)
-                    reachable.formUnion(tree)
-                }
-            }
-            roots = kept
-            modules = allModules.filter { reachable.contains($0.key) }
-        }
-        return evaluate(roots: roots, modules: modules, varFiles: varFiles)
+        let calls = TerraformModuleCalls(files)
+        guard let relevant else { return evaluate(roots: calls.roots, modules: calls.modules, varFiles: varFiles) }
+        let selection = calls.roots(reaching: relevant)
+        return evaluate(roots: selection.roots, modules: calls.modules.filter { selection.modules.contains($0.key) }, varFiles: varFiles)
+    }
+
+    /// The directories of the module trees that reach `directories`, and whether those trees
+    /// declare Kubernetes objects: if not, no manifest and no other root can change a finding in
+    /// those directories, and a pre-commit run on Terraform files need not read them.
+    ///
+    /// `files` must hold every file with a `module` block or a `kubernetes_*` resource;
+    /// `moduleDirectories` names every directory holding Terraform, parsed or not (a directory
+    /// with no module call and no Kubernetes object is a tree's leaf whatever its content).
+    public static func treesReaching(_ directories: Set<String>, in files: [ParsedFile],
+                                     moduleDirectories: Set<String>) -> (modules: Set<String>, declareKubernetes: Bool) {
+        let selection = TerraformModuleCalls(files, moduleDirectories: moduleDirectories).roots(reaching: directories)
+        return (selection.modules, selection.declareKubernetes)
     }
 
     private static func evaluate(roots: [String], modules: [String: TerraformModuleSource], varFiles: [ParsedFile]) -> Lowered {
@@ -437,5 +418,64 @@ private final class ReferenceTable: @unchecked Sendable {
     func of(_ range: SourceRange, prefix: String) -> [(String, SourceRange)] {
         guard let found = table[range] else { return [] }
         return prefix.isEmpty ? found : found.map { (prefix + $0.0, $0.1) }
+    }
+}
+
+/// The module call graph of the scanned Terraform: every module directory, which of them no
+/// scanned module calls through a local `source` (the roots), and what each calls.
+struct TerraformModuleCalls {
+    let modules: [String: TerraformModuleSource]
+    /// Sorted, so roots are lowered and merged in a fixed order.
+    let roots: [String]
+    private var children: [String: [String]] = [:]
+
+    /// `moduleDirectories`: directories known to hold Terraform besides those of `files`.
+    init(_ files: [ParsedFile], moduleDirectories: Set<String> = []) {
+        modules = TerraformModuleSource.group(files)
+        let known = moduleDirectories.union(modules.keys)
+        var called: Set<String> = []
+        for (directory, module) in modules {
+            for block in module.blocks where block.type == "module" {
+                if let source = block.body["source"]?.literalString, let child = TerraformModuleSource.resolve(source, from: directory),
+                   known.contains(child), child != directory {
+                    called.insert(child)
+                    children[directory, default: []].append(child)
+                }
+            }
+        }
+        roots = known.sorted().filter { !called.contains($0) }
+    }
+
+    /// The directories of a root's module tree, itself included.
+    func tree(of root: String) -> Set<String> {
+        var tree: Set<String> = [root]
+        var stack = [root]
+        while let directory = stack.popLast() {
+            for child in children[directory] ?? [] where tree.insert(child).inserted { stack.append(child) }
+        }
+        return tree
+    }
+
+    /// The roots whose trees reach `relevant`, and the directories of those trees; when those
+    /// trees declare Kubernetes objects, every root whose tree declares some as well, since
+    /// their objects meet in the cluster (a policy of one selects pods of another).
+    func roots(reaching relevant: Set<String>) -> (roots: [String], modules: Set<String>, declareKubernetes: Bool) {
+        let declaring = Set(modules.filter { entry in
+            entry.value.blocks.contains { $0.type == "resource" && ($0.label(0)?.hasPrefix("kubernetes_") ?? false) }
+        }.keys)
+        let trees = roots.map { (root: $0, tree: tree(of: $0)) }
+        var kept: Set<String> = [], reachable: Set<String> = []
+        for entry in trees where !entry.tree.isDisjoint(with: relevant) {
+            kept.insert(entry.root)
+            reachable.formUnion(entry.tree)
+        }
+        let declareKubernetes = !reachable.isDisjoint(with: declaring)
+        if declareKubernetes {
+            for entry in trees where !entry.tree.isDisjoint(with: declaring) {
+                kept.insert(entry.root)
+                reachable.formUnion(entry.tree)
+            }
+        }
+        return (roots.filter(kept.contains), reachable, declareKubernetes)
     }
 }

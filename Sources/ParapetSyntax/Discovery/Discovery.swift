@@ -58,36 +58,34 @@ public struct Discovery: Sendable {
                 continue
             }
             var visited: Set<String> = []
-            walk(directory: absolute, realRoot: realRoot, visited: &visited, into: &found)
+            walk(directory: absolute, real: realRoot, realRoot: realRoot, visited: &visited, into: &found)
         }
         return found.values.sorted { $0.displayPath < $1.displayPath }
     }
 
-    private func walk(directory: String, realRoot: String, visited: inout Set<String>, into found: inout [String: DiscoveredFile]) {
-        let real = Self.realPath(directory)
+    /// `real` is the directory's path through symlinks: each entry's real path is the
+    /// directory's plus its name, unless it is a link, so only links cost a `realpath` call; and
+    /// the directory's own entry types mean no call per plain file.
+    private func walk(directory: String, real: String, realRoot: String, visited: inout Set<String>, into found: inout [String: DiscoveredFile]) {
         guard Self.isWithin(real, realRoot), visited.insert(real).inserted else { return }
-        guard let names = try? FileManager.default.contentsOfDirectory(atPath: directory) else { return }
-        for name in names.sorted() {
-            let path = directory + "/" + name
-            guard let attributes = try? FileManager.default.attributesOfItem(atPath: path),
-                  let type = attributes[.type] as? FileAttributeType else { continue }
-            var target = path
-            var targetType = type
-            if type == .typeSymbolicLink {
+        guard let entries = FileSystem.entries(directory) else { return }
+        for entry in entries.sorted(by: { $0.name < $1.name }) {
+            let path = directory + "/" + entry.name
+            guard var type = entry.type ?? FileSystem.type(path, followingLinks: false) else { continue }
+            var realTarget = (real == "/" ? "" : real) + "/" + entry.name
+            if type == .symbolicLink {
                 let resolved = Self.realPath(path)
-                guard Self.isWithin(resolved, realRoot),
-                      let resolvedType = (try? FileManager.default.attributesOfItem(atPath: resolved))?[.type] as? FileAttributeType
-                else { continue }
-                target = path
-                targetType = resolvedType
+                guard Self.isWithin(resolved, realRoot), let resolvedType = FileSystem.type(resolved, followingLinks: false) else { continue }
+                realTarget = resolved
+                type = resolvedType
             }
-            let shown = display(target)
+            let shown = display(path)
             if excluded(shown) { continue }
-            if targetType == .typeDirectory {
-                if Self.skippedDirectories.contains(name) { continue }
-                walk(directory: target, realRoot: realRoot, visited: &visited, into: &found)
-            } else if targetType == .typeRegular {
-                found[target] = DiscoveredFile(absolutePath: target, displayPath: shown, realPath: Self.realPath(target))
+            if type == .directory {
+                if Self.skippedDirectories.contains(entry.name) { continue }
+                walk(directory: path, real: realTarget, realRoot: realRoot, visited: &visited, into: &found)
+            } else if type == .regular {
+                found[path] = DiscoveredFile(absolutePath: path, displayPath: shown, realPath: realTarget)
             }
         }
     }

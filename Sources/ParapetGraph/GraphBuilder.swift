@@ -15,28 +15,36 @@ public enum GraphBuilder {
     /// root module after its own `terraform.tfvars` and `*.auto.tfvars`, as `terraform plan -var-file` does.
     public static func build(_ files: [ParsedFile], varFiles: [ParsedFile] = [], diagnostics: inout [SyntaxDiagnostic]) -> Graph {
         var files = files
-        return build(&files, varFiles: varFiles, releasingHCLTrees: false, diagnostics: &diagnostics)
+        return build(&files, varFiles: varFiles, releasingTrees: false, diagnostics: &diagnostics)
     }
 
-    /// With `releasingHCLTrees`, the HCL trees of `files` are dropped once Terraform is
-    /// evaluated, before its nodes move into the graph: nothing later reads them, and keeping
-    /// them through the peak of the scan cost a quarter of its memory. Files keep their
+    /// With `releasingTrees`, the HCL trees of `files` are dropped once Terraform is evaluated,
+    /// before its nodes move into the graph, and every other syntax tree once the graph is built:
+    /// nothing later reads them (suppressions read comments, reports read the source), and
+    /// keeping them through the peak of the scan cost a quarter of its memory. Files keep their
     /// source, comments and diagnostics.
     ///
     /// `terraformRootsReaching`: when only nodes of these module directories are reported, only
     /// the Terraform roots that reach them are evaluated (see `TerraformLowering.evaluate`).
-    public static func build(_ files: inout [ParsedFile], varFiles: [ParsedFile] = [], releasingHCLTrees: Bool,
+    public static func build(_ files: inout [ParsedFile], varFiles: [ParsedFile] = [], releasingTrees: Bool,
                              terraformRootsReaching: Set<String>? = nil, diagnostics: inout [SyntaxDiagnostic]) -> Graph {
         var graph = Graph()
         var terraform = TerraformLowering.evaluate(files, varFiles: varFiles, onlyRootsReaching: terraformRootsReaching)
-        if releasingHCLTrees {
+        if releasingTrees {
             for index in files.indices where files[index].hcl != nil { files[index].tree = nil }
         }
+        // Room for every node up front: the node array is the largest block of the scan, and
+        // growing it past the Terraform nodes would hold the old and the new array at once.
+        let manifests = files.reduce(0) { $0 + ($1.kind == .kubernetes || $1.kind == .kagent ? $1.documents.count : 0) }
+        graph.reserveCapacity(nodes: terraform.nodeCount + manifests + terraform.kubernetes.count)
         terraform.flush(into: &graph)
         diagnostics += terraform.diagnostics
         KubernetesLowering.lower(files, declared: terraform.kubernetes, into: &graph)
         PlanLowering.lower(files, into: &graph)
         AgentAdapters.lower(files, into: &graph)
+        if releasingTrees {
+            for index in files.indices { files[index].tree = nil }
+        }
         return graph
     }
 }

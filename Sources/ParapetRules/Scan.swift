@@ -35,8 +35,9 @@ public struct ScanOptions: Sendable {
     public var standardInput: SourceFile?
     /// Count objects read and analysed per kind into `ScanResult.census` (`--statistics`).
     public var countObjects = false
-    /// Drop HCL trees once Terraform is evaluated (the CLI's scans: a lower peak of memory); the
-    /// result's `parsed` files then hold no HCL tree, so `BuiltScan.census` cannot count them.
+    /// Drop syntax trees once the graph is built, HCL trees as soon as Terraform is evaluated
+    /// (the CLI's scans: a lower peak of memory); the result's `parsed` files then hold no tree,
+    /// so `BuiltScan.census` cannot count them.
     public var releaseSyntaxTrees = false
     /// With a report scope of Terraform files only, evaluate only the roots that reach them
     /// (same findings for those files; off to compare, in tests).
@@ -213,7 +214,7 @@ public enum Scan {
         findings += varFiles.flatMap(diagnosticFindings)
         let failed = isolateFailures(&parsed, options: options, findings: &findings)
         // Census counts read objects from the trees, so they are kept for it.
-        let graph = GraphBuilder.build(&parsed, varFiles: varFiles, releasingHCLTrees: options.releaseSyntaxTrees && !options.countObjects,
+        let graph = GraphBuilder.build(&parsed, varFiles: varFiles, releasingTrees: options.releaseSyntaxTrees && !options.countObjects,
                                        terraformRootsReaching: reportedTerraform,
                                        diagnostics: &loweringDiagnostics)
         if !failed.isEmpty { parsed = (parsed + failed).sorted { $0.source.path < $1.source.path } }

@@ -139,6 +139,10 @@ public struct Graph: Sendable {
             unique = NodeAddress(scope: address.scope, address.local + ordinalSuffix)
             byAddress[unique] = id
         }
+        // A node is some hundreds of bytes: past the reserved room the array grows by an
+        // eighth, not twice over, so that neither the spare room nor the moment both arrays
+        // exist costs as much as the graph itself.
+        if nodes.count == nodes.capacity { nodes.reserveCapacity(nodes.count + max(64, nodes.count / 8)) }
         nodes.append(GraphNode(id: id, address: unique, kind: kind, type: type, range: range, headerRange: headerRange ?? range,
                                attributes: attributes, namespace: namespace, labels: labels, multiplicity: multiplicity,
                                instance: instance, origin: origin, terraformRoot: terraform?.root,

@@ -92,6 +92,9 @@ public enum TerraformLowering {
         var kubernetes: [KubernetesObject]
         var diagnostics: [SyntaxDiagnostic]
 
+        /// The nodes `flush` adds.
+        var nodeCount: Int { lowerings.reduce(0) { $0 + $1.pending.count } }
+
         mutating func flush(into graph: inout Graph) {
             Lowering.flush(&lowerings, into: &graph)
         }

@@ -98,7 +98,21 @@ import Testing
         // MCP.
         Row("mcp__github", .destructive, dangerous: true),
         Row("mcp__github__delete_repository", .destructive, dangerous: true),
-        Row("mcp__github__get_issue", .unknown, dangerous: false),
+        Row("mcp__github__get_issue", .read, dangerous: false),
+        Row("mcp__internal", .unknown, dangerous: false),
+        Row("mcp__internal__*", .unknown, dangerous: false),
+        // Tool names: a read verb leading the name, and the agent's own browser pages.
+        Row("mcp__gitlab__get_merge_request", .network, dangerous: false),
+        Row("mcp__github__get_workflow_run", .read, dangerous: false),
+        Row("mcp__github__merge_pull_request", .write, dangerous: true),
+        Row("mcp__github__close_issue", .write, dangerous: true),
+        Row("mcp__chrome-devtools__close_page", .read, dangerous: false),
+        Row("mcp__chrome-devtools__new_page", .unknown, dangerous: false),
+        Row("mcp__browser__delete_page", .destructive, dangerous: true),
+        Row("mcp__slack__slack_read_channel", .read, dangerous: false),
+        Row("mcp__slack__slack_send_message", .write, dangerous: true),
+        Row("mcp__github__list_network_requests", .read, dangerous: false),
+        Row("mcp__x__get_and_delete_message", .destructive, dangerous: true),
         // Cursor CLI: `Shell(base)` admits any arguments; absolute paths are absolute.
         Row("Shell(git)", .cursorCLI, .destructive, dangerous: true),
         Row("Shell(ls)", .cursorCLI, .exec, dangerous: false),
@@ -125,7 +139,16 @@ import Testing
         Row("git", .commandPrefix, .destructive, dangerous: true),
         Row("npm test", .commandPrefix, .exec, dangerous: false),
         Row("sudo", .commandPrefix, .exec, dangerous: true),
-        Row("terminal(/^(git|rm)(\\s.*)?$/)", .generic, .exec, dangerous: false),
+        // VS Code `/regex/` entries the adapter could not spell out as prefixes.
+        Row("terminal(/^(git|rm)(\\s.*)?$/)", .generic, .destructive, dangerous: true),
+        Row("terminal(/.*/)", .generic, .exec, dangerous: true),
+        Row("terminal(/^\\s*.+$/)", .generic, .exec, dangerous: true),
+        Row("terminal(/status/)", .generic, .exec, dangerous: true),
+        Row("terminal(/^(?!rm).*/)", .generic, .unknown, dangerous: false),
+        Row("terminal(/^npm test$/)", .generic, .exec, dangerous: false),
+        // Shell compound commands run their body.
+        Row("Bash(for *)", .exec, dangerous: true),
+        Row("Bash(while:*)", .exec, dangerous: true),
         Row(":", .commandPrefix, .exec, dangerous: false),
     ]
 

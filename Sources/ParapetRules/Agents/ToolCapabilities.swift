@@ -26,6 +26,10 @@ public struct ClassifiedGrant: Sendable {
     /// (`WebFetch(domain:x)`), or files inside the project (`Edit(src/**)`).
     public var isRestricted: Bool
 
+    /// Every tool of a server or toolset this data does not know: what they do is unknown, yet
+    /// they all run as one grant.
+    public var isUnknownServer: Bool { capability == .unknown && (grant.kind == .toolset || reason.hasPrefix("every tool of")) }
+
     /// Destructive, able to run anything (a shell without a command restriction, every tool), or
     /// able to change things (writes files anywhere in the project, mutating tool names): what
     /// must not run unasked.
@@ -36,6 +40,11 @@ public struct ClassifiedGrant: Sendable {
 public struct ToolCapabilities: Sendable {
     var builtin: [String: Capability] = [:]
     var words: [String: Capability] = [:]
+    /// Verbs that, leading a tool name, make the words after them what is read (`get_merge_request`).
+    var readVerbs: Set<String> = []
+    /// Things that live only in the agent's own session (a browser page or tab): a write verb on
+    /// them changes nothing anyone else sees (`close_page`, `new_tab`).
+    var sessionObjects: Set<String> = []
     var destructiveCommands: [[String]] = []
     var mutatingCommands: [[String]] = []
     var interpreters: [[String]] = []
@@ -63,6 +72,9 @@ public struct ToolCapabilities: Sendable {
             for name in entry.value.sequence ?? [] { if let s = name.string { builtin[s.lowercased()] = capability } }
         }
         for entry in root["tool-words"]?.entries ?? [] {
+            let listed = Set((entry.value.sequence ?? []).compactMap { $0.string?.lowercased() })
+            if entry.name == "read-verbs" { readVerbs = listed; continue }
+            if entry.name == "session-objects" { sessionObjects = listed; continue }
             guard let capability = Capability(rawValue: entry.name) else { continue }
             for word in entry.value.sequence ?? [] { if let s = word.string { words[s.lowercased()] = capability } }
         }
@@ -182,7 +194,8 @@ public struct ToolCapabilities: Sendable {
             if let known = knownServer(named: trimmed, among: servers) {
                 return Verdict(known.capability, "every tool of `\(trimmed)`, \(known.description)")
             }
-            return Verdict(.destructive, "a whole toolset")
+            // What an unknown server's tools do is unknown: said so, not called destructive.
+            return Verdict(.unknown, "every tool of `\(trimmed)`, whose tools are not known here")
         }
         return Verdict(classifyToolName(entry.tool))
     }
@@ -192,7 +205,7 @@ public struct ToolCapabilities: Sendable {
         if let known = knownServer(named: name, among: servers) {
             return Verdict(known.capability, "every tool of `\(name)`, \(known.description)")
         }
-        return Verdict(.destructive, "every tool of the `\(name)` server")
+        return Verdict(.unknown, "every tool of the `\(name)` server, whose tools are not known here")
     }
 
     /// A write tool held to a path: inside the project it changes only what review and version
@@ -230,6 +243,7 @@ public struct ToolCapabilities: Sendable {
 
     private func classify(single words: [String], open: Bool) -> Verdict {
         if words.first == "*" { return Verdict(.exec, "a leading `*` admits any command") }
+        if words.count == 1, let regex = words.first, let reading = CommandRegex.read(regex) { return classify(regex: regex, reading) }
         var tokens = words
         var through: [String] = []
         while let wrapper = wrappers.first(where: { tokens.starts(with: $0.words) }) {
@@ -285,6 +299,21 @@ public struct ToolCapabilities: Sendable {
         }
         if let first = tokens.first, networkCommands.contains(first) { return Verdict(.network, "`\(first)` reaches other hosts") }
         return Verdict(.exec, "runs `\(command)` only", restricted: true)
+    }
+
+    /// A command allow-list entry written as a regular expression that adapters could not turn
+    /// into prefixes (`CommandRegex`).
+    func classify(regex: String, _ reading: CommandRegex.Reading) -> Verdict {
+        switch reading {
+        case .any: return Verdict(.exec, "`\(regex)` matches every command")
+        case .unanchored: return Verdict(.exec, "`\(regex)` has no literal start, so it admits any command in which it finds a match")
+        case .unknown(let why): return Verdict(.unknown, "which commands `\(regex)` admits is not read here: \(why)")
+        case .prefixes(let prefixes, let exact):
+            // The worst of the prefixes it is anchored to.
+            let verdicts = prefixes.map { classify(words: ShellWords.words($0), open: !exact) }
+            return verdicts.min { ($0.isDangerous ? 0 : 1, $0.capability) < ($1.isDangerous ? 0 : 1, $1.capability) }
+                ?? Verdict(.exec, "`\(regex)` matches every command")
+        }
     }
 
     /// The destructive command prefix a command starts with, if any, looking through wrappers
@@ -343,15 +372,34 @@ public struct ToolCapabilities: Sendable {
         return true
     }
 
+    /// By the words of the name, the most severe deciding. A destructive or network word always
+    /// counts; a write word does not when a read verb leads the name (`get_merge_request`,
+    /// `get_workflow_run`: the word names what is read) or when it acts on the agent's own
+    /// browser session (`close_page`).
     func classifyToolName(_ tool: String) -> (Capability, String) {
         if tool == "*" || tool.isEmpty { return (.destructive, "every tool") }
+        let parts = Self.words(of: tool)
+        let lead = parts.first { readVerbs.contains($0) || words[$0] != nil }
+        let readLed = lead.map { readVerbs.contains($0) && words[$0] == nil } ?? false
+        let session = parts.first(where: sessionObjects.contains)
         var best: (Capability, String)?
-        for word in Self.words(of: tool) {
+        var softened: (Capability, String)?
+        for word in parts {
             guard let capability = words[word] else { continue }
+            if capability == .write, readLed, let lead {
+                softened = softened ?? (.read, "`\(lead)` leads the tool name: `\(word)` names what it reads")
+                continue
+            }
+            if capability == .write, let session {
+                softened = softened ?? (.read, "`\(word)` acts on a `\(session)` of the agent's own session only")
+                continue
+            }
             if let current = best, !(capability < current.0) { continue }
             best = (capability, "`\(word)` in the tool name")
         }
         if let best { return best }
+        if let softened { return softened }
+        if readLed, let lead { return (.read, "`\(lead)` in the tool name") }
         if let capability = builtin[tool.lowercased()] { return (capability, "built-in `\(tool)`") }
         return (.unknown, "not a known tool name")
     }

@@ -9,7 +9,9 @@ struct DestructiveToolAutoApprovedRule: Rule {
             An auto-approved shell, a wildcard over an MCP server, a file-writing tool, or a tool that \
             deletes or changes things lets a prompt injection or a confused plan destroy data with no \
             human in the loop. What counts as destructive or mutating is data in \
-            `rules/agents/tool-capabilities.yaml`.
+            `rules/agents/tool-capabilities.yaml`. Every tool of an MCP server that \
+            `rules/agents/mcp-servers.yaml` does not know is a warning: what those tools do is \
+            unknown, not shown destructive, yet all of them run unasked.
             """,
         remediation: "Move the tool to `ask` (or `requireApproval`), or allow only the specific safe commands.",
         examples: [
@@ -36,13 +38,17 @@ struct DestructiveToolAutoApprovedRule: Rule {
         var seen: Set<String> = []
         for (node, profile) in context.agents {
             // Grants that only exist because approval is switched off are GATE411's finding.
-            let bypass = profile.approvalMode.value.flatMap { $0.mode == .bypass ? $0.range : nil }
-            for classified in evaluator.unasked(profile) where classified.isDangerous && classified.grant.range != bypass {
+            let bypasses = Set(([profile.approvalMode.value].compactMap { $0 } + profile.approvalBypasses).filter { $0.mode == .bypass }.map(\.range))
+            for classified in evaluator.unasked(profile) where (classified.isDangerous || classified.isUnknownServer) && !bypasses.contains(classified.grant.range) {
                 let grant = classified.grant
                 // One finding per entry, even when several agents inherit it (OpenCode's agents).
                 guard seen.insert("\(grant.range.path):\(grant.range.start.offset)").inserted else { continue }
-                findings.append(agentFinding("`\(grant.pattern)` runs without asking: \(classified.reason)", at: grant.range,
-                                        node: node, path: "tools.\(grant.pattern)"))
+                var finding = agentFinding("`\(grant.pattern)` runs without asking: \(classified.reason)", at: grant.range,
+                                           node: node, path: "tools.\(grant.pattern)")
+                // Every tool of a server nothing here knows: not shown destructive, so a warning
+                // that a person should read what it offers, not an error.
+                if !classified.isDangerous { finding.severity = .warning }
+                findings.append(finding)
             }
         }
         return findings

@@ -35,7 +35,8 @@ private func profile(_ name: String, _ files: [(String, String)]) -> AgentProfil
     }
 
     @Test func profilesOverrideTheBaseAndKeepTheirRanges() throws {
-        let all = profiles([(".codex/config.toml", """
+        // The user's config: Codex drops `[profiles.*]` from a project's `.codex/config.toml`.
+        let all = profiles([("dotfiles/.codex/config.toml", """
             model = "gpt-5"
             approval_policy = "on-request"
             [sandbox_workspace_write]
@@ -51,6 +52,10 @@ private func profile(_ name: String, _ files: [(String, String)]) -> AgentProfil
         #expect(locked.models.value?.map(\.id) == ["o3"])
         #expect(locked.models.value?.first?.range.start.line == 7)
         #expect(locked.approvalMode.value?.range.start.line == 2, "inherited from the base table")
+        // The same file in a repository: the profiles are not read, and said to be ignored.
+        let project = profiles([(".codex/config.toml", "model = \"gpt-5\"\n[profiles.locked]\nsandbox_mode = \"read-only\"\n")])
+        #expect(project.map(\.name) == ["codex"])
+        #expect(project.first?.ignoredSettings.map(\.key) == ["profiles"])
     }
 
     @Test func mcpApprovalModes() throws {

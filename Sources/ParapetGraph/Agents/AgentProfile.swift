@@ -419,6 +419,10 @@ public struct AgentProfile: Sendable {
     public var fetchedSources: [FetchedSource] = []
     /// Hooks that send what the agent does to a URL (Claude Code `type: http`), by event.
     public var hookEndpoints: [(event: String, url: String, range: SourceRange)] = []
+    /// Keys its client ignores in this file's scope (Claude Code's managed-only keys outside
+    /// managed settings, the keys Codex drops from a project's `.codex/config.toml`): reported
+    /// as such, never judged.
+    public var ignoredSettings: [IgnoredSetting] = []
     /// Facets the manifest points elsewhere for, and why that could not be read: `models` →
     /// "ModelConfig `kagent/x` is not in the scanned files". An empty list with a reason here is
     /// unknown, not none.
@@ -449,5 +453,20 @@ public struct AgentProfile: Sendable {
     public func caps(_ kind: BudgetCap.Kind) -> [BudgetCap]? {
         guard budgetKinds.contains(kind) else { return nil }
         return budgets.filter { $0.kind == kind }
+    }
+}
+
+/// A key as written in a file whose scope its client does not read it from.
+public struct IgnoredSetting: Sendable {
+    /// As written (`strictKnownMarketplaces`, `sandbox.network.allowManagedDomainsOnly`).
+    public var key: String
+    /// Why, for messages: "Claude Code reads it from managed settings only".
+    public var reason: String
+    public var range: SourceRange
+
+    public init(key: String, reason: String, range: SourceRange) {
+        self.key = key
+        self.reason = reason
+        self.range = range
     }
 }

@@ -34,12 +34,38 @@ struct CodexConfigAdapter: AgentAdapter {
             agent.budgets = []
             return [agent]
         }
-        var profiles = [CodexLayers(layers: [root], root: root).profile(name: "codex", range: root.range)]
-        for entry in root["profiles"]?.entries ?? [] where entry.value.isMapping {
+        let project = isProjectConfig(file.source.path)
+        var base = CodexLayers(layers: [root], root: root, project: project).profile(name: "codex", range: root.range)
+        if project { base.ignoredSettings = ignoredInProject(root) }
+        var profiles = [base]
+        // A project's `[profiles.*]` are dropped by Codex: no agent of their own.
+        for entry in root["profiles"]?.entries ?? [] where entry.value.isMapping && !project {
             let layers = CodexLayers(layers: [entry.value, root], root: root)
             profiles.append(layers.profile(name: "profiles.\(entry.name)", range: Manifest.span(entry)))
         }
         return profiles
+    }
+}
+
+extension CodexConfigAdapter {
+    /// Top-level keys Codex strips from a project's `.codex/config.toml` before merging it
+    /// (openai/codex#20098, `codex-rs/config/src/loader`: credential routing and profile
+    /// selection stay the user's), checked 2026-12-07.
+    static let ignoredProjectKeys = ["openai_base_url", "chatgpt_base_url", "model_provider", "model_providers", "profile", "profiles",
+                                     "experimental_realtime_ws_base_url"]
+
+    /// A repository's `.codex/config.toml` (not a home-folder one kept in a dotfiles repository,
+    /// not system settings).
+    static func isProjectConfig(_ path: String) -> Bool {
+        (path == ".codex/config.toml" || path.hasSuffix("/.codex/config.toml")) && ConfigScope.of(path: path) == .shared
+    }
+
+    static func ignoredInProject(_ root: DataNode) -> [IgnoredSetting] {
+        ignoredProjectKeys.compactMap { key in
+            guard let entry = root.entries?.first(where: { $0.name == key }) else { return nil }
+            return IgnoredSetting(key: key, reason: "Codex drops it from a project's `.codex/config.toml`; only the user's config sets it",
+                                  range: entry.key.range)
+        }
     }
 }
 
@@ -48,6 +74,8 @@ private struct CodexLayers {
     var layers: [DataNode]
     /// The file's top level: tables that only exist there (`mcp_servers`, `permissions`).
     var root: DataNode
+    /// A repository's `.codex/config.toml`, whose `ignoredProjectKeys` Codex drops.
+    var project = false
 
     /// The first layer that sets `path` (dotted keys).
     func setting(_ path: String) -> DataNode? {
@@ -83,7 +111,7 @@ private struct CodexLayers {
     }
 
     func models() -> Facet<[ModelReference]> {
-        let provider = Manifest.text(setting("model_provider"))?.value
+        let provider = project ? nil : Manifest.text(setting("model_provider"))?.value
         let models = [
             Manifest.model(setting("model"), provider: provider),
             Manifest.model(setting("review_model"), provider: provider, role: "review"),

@@ -48,11 +48,11 @@ struct CodexConfigAdapter: AgentAdapter {
 }
 
 extension CodexConfigAdapter {
-    /// Top-level keys Codex strips from a project's `.codex/config.toml` before merging it
-    /// (openai/codex#20098, `codex-rs/config/src/loader`: credential routing and profile
-    /// selection stay the user's), checked 2026-12-07.
-    static let ignoredProjectKeys = ["openai_base_url", "chatgpt_base_url", "model_provider", "model_providers", "profile", "profiles",
-                                     "experimental_realtime_ws_base_url"]
+    /// Top-level keys Codex ignores in a project's `.codex/config.toml` (developers.openai.com
+    /// Codex config reference, "config.toml"; openai/codex#20098): provider, authentication,
+    /// notifications, profile selection and telemetry routing stay the user's. Checked 2026-12-07.
+    static let ignoredProjectKeys = ["openai_base_url", "chatgpt_base_url", "apps_mcp_product_sku", "model_provider", "model_providers",
+                                     "notify", "profile", "profiles", "experimental_realtime_ws_base_url", "otel"]
 
     /// A repository's `.codex/config.toml` (not a home-folder one kept in a dotfiles repository,
     /// not system settings).
@@ -292,6 +292,8 @@ private struct CodexLayers {
     }
 
     func telemetry() -> Facet<[TelemetrySink]> {
+        // Telemetry routing is the user's: a project's `[otel]` is dropped, so it cannot say.
+        if project { return .notExpressible }
         guard let otel = setting("otel"), otel.isMapping else { return .absent }
         var sinks: [TelemetrySink] = []
         for (key, kind) in [("exporter", TelemetrySink.Kind.logs), ("trace_exporter", .traces), ("metrics_exporter", .metrics)] {

@@ -10,9 +10,9 @@ struct SettingIgnoredInScopeRule: Rule {
         rationale: """
             Some keys take effect only in one scope: Claude Code reads `strictKnownMarketplaces`, \
             `allowManagedHooksOnly`, `allowManagedPermissionRulesOnly`, `blockedMarketplaces` and \
-            `sandbox.network.allowManagedDomainsOnly` from managed settings only, and Codex drops \
-            `model_provider`, `model_providers`, `profile`, `profiles` and the base URLs from a \
-            project's `.codex/config.toml`. Written elsewhere they do nothing: a restriction there \
+            `sandbox.network.allowManagedDomainsOnly` from managed settings only, and Codex ignores \
+            `model_provider`, `model_providers`, `profile`, `profiles`, `notify`, `otel` and the \
+            base URLs in a project's `.codex/config.toml`. Written elsewhere they do nothing: a restriction there \
             restricts nothing, and Parapet does not judge them.
             """,
         remediation: "Move the key to the scope that reads it (managed settings, or the user's `~/.codex/config.toml`), or delete it.",

@@ -28,7 +28,7 @@ private func profile(_ name: String, _ files: [(String, String)]) -> AgentProfil
             """)]))
         #expect(p.approvalMode.value?.mode == .bypass)
         #expect(p.egress.value?.network == .unrestricted)
-        #expect(p.telemetry.isAbsent)
+        #expect(!p.telemetry.isExpressible, "a project's config cannot route telemetry")
         #expect(p.tools.value?.first { $0.pattern == "shell" }?.approval == .auto)
         #expect(p.caps(.turns) == nil, "Codex cannot cap turns")
         #expect(p.caps(.rate)?.isEmpty == true)
@@ -80,7 +80,8 @@ private func profile(_ name: String, _ files: [(String, String)]) -> AgentProfil
     }
 
     @Test func otelExportersAreSinks() throws {
-        let p = try #require(profile("codex", [(".codex/config.toml", """
+        // The user's config: a project's `[otel]` is ignored by Codex (`projectCannotSayTelemetry`).
+        let p = try #require(profile("codex", [("dotfiles/.codex/config.toml", """
             [otel]
             exporter = { otlp-grpc = { endpoint = "http://collector:4317" } }
             metrics_exporter = "statsig"
@@ -88,6 +89,12 @@ private func profile(_ name: String, _ files: [(String, String)]) -> AgentProfil
         let kinds = p.telemetry.value?.map(\.kind) ?? []
         #expect(kinds.contains(.logs) && kinds.contains(.toolAudit) && kinds.contains(.metrics))
         #expect(p.telemetry.value?.first?.destination == "http://collector:4317")
+    }
+
+    @Test func projectCannotSayTelemetry() throws {
+        let p = try #require(profile("codex", [(".codex/config.toml", "[otel]\nexporter = \"none\"\n")]))
+        #expect(!p.telemetry.isExpressible)
+        #expect(p.ignoredSettings.map(\.key) == ["otel"])
     }
 }
 

@@ -91,6 +91,22 @@ private func profile(_ name: String, _ files: [(String, String)]) -> AgentProfil
         #expect(p.telemetry.value?.first?.destination == "http://collector:4317")
     }
 
+    @Test func appsDestructiveToolsFollowTheirApprovalMode() throws {
+        let p = try #require(profile("codex", [(".codex/config.toml", """
+            approval_policy = "on-request"
+            [apps._default]
+            destructive_enabled = true
+            default_tools_approval_mode = "approve"
+            [apps.linear]
+            default_tools_approval_mode = "prompt"
+            [apps.drive]
+            enabled = false
+            """)]))
+        let apps = (p.tools.value ?? []).filter { $0.pattern.hasPrefix("app_destructive_tools") }
+        #expect(apps.map(\.pattern) == ["app_destructive_tools(every app)", "app_destructive_tools(linear)"])
+        #expect(apps.map(\.approval) == [.auto, .required])
+    }
+
     @Test func projectCannotSayTelemetry() throws {
         let p = try #require(profile("codex", [(".codex/config.toml", "[otel]\nexporter = \"none\"\n")]))
         #expect(!p.telemetry.isExpressible)

@@ -186,6 +186,7 @@ public struct ToolCapabilities: Sendable {
                 case .exec: return Verdict(.exec, "runs any shell command")
                 case .write: return Verdict(.write, "writes files")
                 case .network: return Verdict(.network, "reaches the network")
+                case .destructive: return Verdict(.destructive, "tools that declare themselves destructive (`destructive_hint`)")
                 default: return Verdict(capability, "reads")
                 }
             }

@@ -186,6 +186,9 @@ sensitive:
 #   "Identity and Access Management" docs, checked 2026-12-07.
 capabilities:
   builtin-tools:
+    # Codex apps' tools that declare MCP's `destructive_hint`, enabled by `[apps.<id>]
+    # destructive_enabled = true` (Codex config schema `AppConfig`, checked 2026-12-07).
+    destructive: [app_destructive_tools]
     exec: [Bash, PowerShell, Shell, run_shell_command, shell, exec, execute_command, terminal, KillShell, BashOutput, script, code_execution, background_agents, execute_bash, use_aws]
     write: [Write, Edit, MultiEdit, NotebookEdit, write_file, replace, edit_file, filesystem, apply_patch, memory, todo, fs_write]
     network: [WebFetch, WebSearch, web_fetch, web_search, google_web_search, fetch, api, browser, openapi, a2a]

@@ -245,7 +245,32 @@ private struct CodexLayers {
             if disabled { continue }
             tools += grants(of: entry, fallback: fallback)
         }
+        tools += appGrants(fallback: fallback)
         return (tools, servers)
+    }
+
+    /// Codex apps (`[apps._default]`, `[apps.<id>]`; the config schema's `AppConfig`, checked
+    /// 2026-12-07): `destructive_enabled = true` lets the agent call the app tools that declare
+    /// MCP's `destructive_hint`. Whether a person is asked first is the app's
+    /// `default_tools_approval_mode` (`approve` runs unasked), else `_default`'s, else the
+    /// approval policy (`never` runs unasked). A disabled app (`enabled = false`) has no tools.
+    func appGrants(fallback: (Approval, SourceRange?, String)) -> [ToolGrant] {
+        guard let apps = setting("apps") ?? root["apps"], apps.isMapping else { return [] }
+        let defaults = apps["_default"]
+        var grants: [ToolGrant] = []
+        for entry in apps.entries ?? [] where entry.value.isMapping {
+            let app = entry.value
+            if let enabled = app["enabled"] ?? defaults?["enabled"], Manifest.bool(enabled) == false { continue }
+            guard let flag = app["destructive_enabled"] ?? (entry.name == "_default" ? nil : defaults?["destructive_enabled"]),
+                  Manifest.bool(flag) == true else { continue }
+            let mode = Manifest.text(app["default_tools_approval_mode"]) ?? Manifest.text(defaults?["default_tools_approval_mode"])
+            let approval = mode.map { Self.approval($0.value) } ?? fallback.0
+            let why = mode.map { "default_tools_approval_mode = \"\($0.value)\"" } ?? fallback.2
+            let name = entry.name == "_default" ? "every app" : entry.name
+            grants.append(ToolGrant(pattern: "app_destructive_tools(\(name))", kind: .builtin, approval: approval, range: flag.range,
+                                    source: "apps.\(entry.name).destructive_enabled = true (\(why))"))
+        }
+        return grants
     }
 
     /// Grants of one MCP server: its default approval, per-tool overrides, enabled and disabled tools.

@@ -214,6 +214,42 @@ import Testing
         #expect(unasked.filter(\.isDangerous).map(\.grant.pattern) == ["Bash(sudo:*)"])
     }
 
+    struct Priority: CustomTestStringConvertible, Sendable {
+        var gate: (pattern: String, approval: Approval, priority: Int, offset: Int)
+        var allow: (pattern: String, priority: Int, offset: Int)
+        var samePath = true
+        var unasked: Bool
+        var testDescription: String { "\(gate.pattern)@\(gate.priority) over \(allow.pattern)@\(allow.priority)" }
+    }
+
+    /// Gemini CLI policy files: the matching rule of highest priority decides.
+    static let priorities: [Priority] = [
+        Priority(gate: ("run_shell_command", .denied, 10, 0), allow: ("run_shell_command(git status)", 100, 50), unasked: true),
+        Priority(gate: ("run_shell_command", .denied, 100, 0), allow: ("run_shell_command(git status)", 10, 50), unasked: false),
+        Priority(gate: ("run_shell_command(git)", .required, 500, 90), allow: ("run_shell_command(git push)", 200, 10), unasked: false),
+        // Equal priority in one file: the rule written first is tried first.
+        Priority(gate: ("run_shell_command", .required, 100, 0), allow: ("run_shell_command(npm test)", 100, 50), unasked: false),
+        Priority(gate: ("run_shell_command", .required, 100, 50), allow: ("run_shell_command(npm test)", 100, 0), unasked: true),
+        // Equal priority in two files: not said by the docs; ask and deny win.
+        Priority(gate: ("run_shell_command", .required, 100, 50), allow: ("run_shell_command(npm test)", 100, 0), samePath: false, unasked: false),
+    ]
+
+    @Test(arguments: priorities)
+    func geminiPriorityDecides(_ row: Priority) {
+        func range(_ offset: Int, _ path: String) -> SourceRange {
+            SourceRange(path: path, start: .init(line: 1, column: 1, offset: offset), end: .init(line: 1, column: 1, offset: offset))
+        }
+        var gate = ToolGrant(pattern: row.gate.pattern, kind: .builtin, approval: row.gate.approval, range: range(row.gate.offset, "a.toml"),
+                             source: "test", grammar: .geminiCLI)
+        gate.priority = row.gate.priority
+        var allow = ToolGrant(pattern: row.allow.pattern, kind: .builtin, approval: .auto, range: range(row.allow.offset, row.samePath ? "a.toml" : "b.toml"),
+                              source: "test", grammar: .geminiCLI)
+        allow.priority = row.allow.priority
+        var profile = AgentProfile(name: "x", format: .geminiPolicy, range: Self.range)
+        profile.tools = .present([gate, allow])
+        #expect(PermissionEvaluator().unasked(profile).map(\.grant.pattern).contains(row.allow.pattern) == row.unasked)
+    }
+
     @Test func shellWordsSplitCommandsAndQuotes() {
         #expect(ShellWords.words("sh -c 'git status && rm x'") == ["sh", "-c", "git status && rm x"])
         #expect(ShellWords.group(ShellWords.words("a b&&c|d; e")) == [["a", "b"], ["c"], ["d"], ["e"]])

@@ -73,6 +73,9 @@ public struct ToolGrant: Sendable {
     public var source: String
     /// The rule language the pattern is written in; the rule layer's permission evaluator parses it.
     public var grammar: PermissionGrammar = .generic
+    /// Gemini CLI policy rules: the rule's `priority` (0 when not written); the highest
+    /// priority among matching rules decides. `nil` where the format has no priorities.
+    public var priority: Int?
 
     public init(pattern: String, kind: Kind, approval: Approval, range: SourceRange, source: String, grammar: PermissionGrammar = .generic) {
         self.pattern = pattern

@@ -19,7 +19,7 @@ public enum AgentProfileDump {
             }
         }
         facet("models", p.models) { $0.map { "\($0.role) \($0.provider.map { "\($0)/" } ?? "")\($0.id)\($0.isInterpolated ? " (interpolated)" : "") \(at($0.range))" } }
-        facet("tools", p.tools) { $0.map { "\($0.approval.rawValue) \($0.kind.rawValue) \($0.pattern) [\($0.source)] \(at($0.range))" } }
+        facet("tools", p.tools) { $0.map { "\($0.approval.rawValue) \($0.kind.rawValue) \($0.pattern) [\($0.source)\($0.priority.map { ", priority \($0)" } ?? "")] \(at($0.range))" } }
         facet("servers", p.servers) { servers in
             servers.map { s in
                 var line = "\(s.name) \(s.transport.rawValue)"

@@ -279,6 +279,9 @@ public struct ApprovalMode: Sendable {
     /// A classifier, not a person, approves each call (Claude Code `defaultMode: auto`): the
     /// step exists but no human takes it.
     public var byClassifier = false
+    /// Nothing is written and the client's own default approves every call (OpenCode without
+    /// `permission`): what the file leaves out, not what it says.
+    public var byDefault = false
 
     public init(mode: Mode, setting: String, range: SourceRange, inheritedFrom: String? = nil) {
         self.mode = mode

@@ -40,7 +40,7 @@ public struct AgentFormat: Sendable {
 extension AgentFormat {
     public static let all: [AgentFormat] = [
         AgentFormat(.claudeSettings, "Claude Code", "settings", files: [".claude/settings.json", ".claude/settings.local.json", "managed-settings.json"],
-                    facts: [.models, .tools, .egress, .budgets, .telemetry, .approval], source: "code.claude.com/docs/en/settings; SchemaStore claude-code-settings.json"),
+                    facts: [.models, .tools, .egress, .budgets, .telemetry, .approval, .sources], source: "code.claude.com/docs/en/settings; SchemaStore claude-code-settings.json"),
         AgentFormat(.claudeMCP, "Claude Code", "project MCP servers", files: [".mcp.json"], facts: [.servers], source: "code.claude.com/docs/en/mcp"),
         AgentFormat(.claudeSubagent, "Claude Code", "subagent", files: [".claude/agents/*.md"],
                     facts: [.models, .tools, .servers, .budgets, .approval], source: "code.claude.com/docs/en/sub-agents"),

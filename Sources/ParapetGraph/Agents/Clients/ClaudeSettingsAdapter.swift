@@ -19,7 +19,31 @@ enum ClaudeSettingsAdapter: AgentAdapter {
         var profile = facts.profile(name: "claude-code", format: file.kind, range: root.range,
                                     expressible: [.models, .tools, .egress, .telemetry, .approval], budgetKinds: [.turns, .tokens])
         profile.ignoredSettings = ignoredSettings(root, scope: ConfigScope.of(path: file.source.path))
+        profile.fetchedSources = marketplaces(root)
         return [profile]
+    }
+
+    /// `extraKnownMarketplaces` (code.claude.com/docs/en/settings and /plugin-marketplaces,
+    /// checked 2026-12-07): marketplaces Claude Code registers for everyone who trusts the
+    /// folder, each `{"source": {"source": "github", "repo", "ref"}}` or `{"source": "git",
+    /// "url", "ref"}`; `directory` is a local folder. A `url` source is a `marketplace.json`
+    /// fetched over HTTP: no git ref to pin, not read here.
+    static func marketplaces(_ root: DataNode) -> [FetchedSource] {
+        ClientData.entries(root["extraKnownMarketplaces"]).compactMap { entry in
+            guard let node = entry.value["source"], node.isMapping, let type = ClientData.text(node["source"]) else { return nil }
+            let name = "marketplace `\(entry.name)`"
+            let ref = ClientData.text(node["ref"]), sha = ClientData.text(node["sha"])
+            switch type {
+            case "github":
+                return FetchedSource(name: name, kind: .git, location: "github:\(ClientData.text(node["repo"]) ?? "?")", ref: ref, sha: sha, range: node.range)
+            case "git":
+                return FetchedSource(name: name, kind: .git, location: ClientData.text(node["url"]) ?? "?", ref: ref, sha: sha, range: node.range)
+            case "directory":
+                return FetchedSource(name: name, kind: .path, location: ClientData.text(node["path"]) ?? "?", range: node.range)
+            default:
+                return nil
+            }
+        }
     }
 
     /// Keys Claude Code takes from managed settings only: anthropics/claude-code

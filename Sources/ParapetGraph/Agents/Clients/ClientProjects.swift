@@ -90,6 +90,7 @@ struct ClientProject: Sendable {
         p.canDeclareTracing = (base.telemetry.isExpressible && base.canDeclareTracing) || (later.telemetry.isExpressible && later.canDeclareTracing)
         p.hookEndpoints = base.hookEndpoints + later.hookEndpoints
         p.ignoredSettings = base.ignoredSettings + later.ignoredSettings
+        p.fetchedSources = base.fetchedSources + later.fetchedSources
         p.endpoint = override(base.endpoint, later.endpoint) { _ in true }
         p.agentVersion = override(base.agentVersion, later.agentVersion) { _ in true }
         if let servers = later.projectServers {

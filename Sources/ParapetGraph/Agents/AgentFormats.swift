@@ -97,7 +97,7 @@ extension AgentFormat {
                     facts: [.models, .tools, .servers, .egress, .budgets, .telemetry, .approval, .endpoint, .version],
                     source: "claude-code-action, codex-action, run-gemini-cli READMEs"),
         AgentFormat(.agenticWorkflow, "GitHub Agentic Workflows", "workflow front matter", files: [".github/workflows/*.md"],
-                    facts: [.models, .tools, .servers, .egress], source: "github.github.com/gh-aw/reference"),
+                    facts: [.models, .tools, .servers, .egress, .budgets], source: "github.github.com/gh-aw/reference"),
         AgentFormat(.continueConfig, "Continue", "config", files: [".continue/config.yaml", ".continue/agents/*.yaml"],
                     facts: [.models, .servers, .budgets, .telemetry], source: "docs.continue.dev reference"),
         AgentFormat(.crewaiAgents, "crewAI", "agents", files: ["agents.yaml"], sniffed: true, facts: [.models, .tools, .servers, .budgets],

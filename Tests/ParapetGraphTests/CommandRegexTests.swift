@@ -16,6 +16,8 @@ import Testing
     static let rows: [Row] = [
         Row("git status", nil),
         Row("/", nil),
+        Row("/bin/bash", nil),
+        Row("/usr/bin/env", nil),
         Row("/.*/", .any),
         Row("/^/", .any),
         Row("/^.*$/", .any),

@@ -139,6 +139,8 @@ import Testing
         Row("git", .commandPrefix, .destructive, dangerous: true),
         Row("npm test", .commandPrefix, .exec, dangerous: false),
         Row("sudo", .commandPrefix, .exec, dangerous: true),
+        Row("/bin/bash", .commandPrefix, .exec, dangerous: true),
+        Row("/usr/bin/git status", .commandPrefix, .exec, dangerous: false),
         // VS Code `/regex/` entries the adapter could not spell out as prefixes.
         Row("terminal(/^(git|rm)(\\s.*)?$/)", .generic, .destructive, dangerous: true),
         Row("terminal(/.*/)", .generic, .exec, dangerous: true),

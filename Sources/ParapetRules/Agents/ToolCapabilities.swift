@@ -246,6 +246,10 @@ public struct ToolCapabilities: Sendable {
         if words.first == "*" { return Verdict(.exec, "a leading `*` admits any command") }
         if words.count == 1, let regex = words.first, let reading = CommandRegex.read(regex) { return classify(regex: regex, reading) }
         var tokens = words
+        // `/bin/bash`, `/usr/bin/env`: the program is known by its name wherever it lives.
+        if let first = tokens.first, first.hasPrefix("/"), !first.hasSuffix("/"), let name = first.split(separator: "/").last {
+            tokens[0] = String(name)
+        }
         var through: [String] = []
         while let wrapper = wrappers.first(where: { tokens.starts(with: $0.words) }) {
             let name = wrapper.words.joined(separator: " ")

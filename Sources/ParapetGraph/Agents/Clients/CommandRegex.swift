@@ -27,7 +27,8 @@ public enum CommandRegex {
     public static func read(_ written: String) -> Reading? {
         guard written.count > 1, written.hasPrefix("/"), let close = written.lastIndex(of: "/"), close > written.startIndex else { return nil }
         let flags = written[written.index(after: close)...]
-        guard flags.allSatisfy({ $0.isLetter }) else { return nil }
+        // JavaScript's flags only: `/bin/bash` is a path, not `/bin/` with flags `bash`.
+        guard flags.count <= 4, flags.allSatisfy({ "dgimsuvy".contains($0) }) else { return nil }
         let body = Array(written[written.index(after: written.startIndex)..<close])
         var prefixes: [String] = []
         var exact = true

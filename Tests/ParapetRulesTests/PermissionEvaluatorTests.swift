@@ -39,6 +39,8 @@ import Testing
         Row("Bash(npm run test:*)", .exec, dangerous: false),
         Row("Bash(git diff *)", .exec, dangerous: false),
         Row("Bash(git push)", .write, dangerous: true),
+        Row("Bash(git commit:*)", .exec, dangerous: false),
+        Row("Bash(git tag *)", .exec, dangerous: false),
         Row("Bash(git push:*)", .destructive, dangerous: true),
         Row("Bash(git push *)", .destructive, dangerous: true),
         Row("Bash(git push*)", .destructive, dangerous: true),

@@ -231,14 +231,11 @@ capabilities:
         - git stash clear
         - git filter-branch
         - git update-ref -d
+      # Commits, merges, rebases, tags and cherry-picks change only the local clone (the reflog
+      # keeps what they replace); `git push` is what reaches others. Seen in the corpus
+      # (anthropics/claude-code `.claude/commands/commit-push-pr.md`, 2026-12-07).
       mutating:
         - git push
-        - git commit
-        - git rebase
-        - git merge
-        - git tag
-        - git am
-        - git cherry-pick
     - tool: gh
       source: cli.github.com/manual (gh repo delete, gh pr merge, gh api)
       checked: 2026-12-07

@@ -48,6 +48,7 @@ import Testing
         Row("Bash(rm -rf build)", .destructive, dangerous: true),
         Row("Bash(npm test && rm -rf dist)", .destructive, dangerous: true),
         Row("Bash(npm test | tee out.log)", .exec, dangerous: false),
+        Row("Bash(cd * && *)", .exec, dangerous: true),
         // Wrappers that run whatever follows them.
         Row("Bash(sudo:*)", .exec, dangerous: true),
         Row("Bash(sudo *)", .exec, dangerous: true),

@@ -237,6 +237,10 @@ public struct ToolCapabilities: Sendable {
     func classify(words: [String], open: Bool) -> Verdict {
         let commands = ShellWords.group(words)
         guard commands.count > 1 else { return classify(single: commands.first ?? [], open: open) }
+        // `cd * && *`: whatever command comes after the first.
+        if commands.dropFirst().contains(["*"]) {
+            return Verdict(.exec, "any command may be chained after `\(commands[0].joined(separator: " "))`")
+        }
         let verdicts = commands.indices.map { classify(single: commands[$0], open: open && $0 == commands.count - 1) }
         // Dangerous before restricted, then the most severe capability.
         return verdicts.min { ($0.isDangerous ? 0 : 1, $0.capability) < ($1.isDangerous ? 0 : 1, $1.capability) } ?? verdicts[0]

@@ -62,18 +62,23 @@ enum VSCodeSettingsAdapter: AgentAdapter {
                 facts.approvalBypasses.append(ApprovalMode(mode: .bypass, setting: "chat.tools.terminal.autoApprove: \"\(command)\": true",
                                                            range: entry.key.range))
             }
-            for pattern in patterns(command) {
+            let wholeLine = ClientData.bool(entry.value["matchCommandLine"]) == true
+            for pattern in patterns(command, wholeLine: wholeLine) {
                 facts.grants.append(ToolGrant(pattern: pattern, kind: .builtin, approval: decision ? .auto : .required, range: entry.key.range,
                                               source: "chat.tools.terminal.autoApprove"))
             }
         }
     }
 
-    /// The entries one key stands for.
-    static func patterns(_ command: String) -> [String] {
-        guard let reading = CommandRegex.read(command) else { return ["terminal(\(command) *)"] }
+    /// The entries one key stands for. VS Code checks each command of a line on its own unless
+    /// `matchCommandLine` is true; then the key is matched against the whole line, so a prefix
+    /// that leaves the line open admits whatever is chained after it (`cd x && rm -rf ~`), read
+    /// as `terminal(<prefix> * && *)`.
+    static func patterns(_ command: String, wholeLine: Bool = false) -> [String] {
+        let chained = wholeLine ? " && *" : ""
+        guard let reading = CommandRegex.read(command) else { return ["terminal(\(command) *\(chained))"] }
         switch reading {
-        case .prefixes(let prefixes, let exact): return prefixes.map { exact ? "terminal(\($0))" : "terminal(\($0) *)" }
+        case .prefixes(let prefixes, let exact): return prefixes.map { exact ? "terminal(\($0))" : "terminal(\($0) *\(chained))" }
         case .any, .unanchored, .unknown: return ["terminal(\(command))"]
         }
     }

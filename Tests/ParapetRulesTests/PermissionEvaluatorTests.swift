@@ -47,6 +47,7 @@ import Testing
         Row("Bash(git push origin:*)", .destructive, dangerous: true),
         Row("Bash(git push origin main)", .write, dangerous: true),
         Row("Bash(git reset HEAD~1 *)", .destructive, dangerous: true),
+        Row("Bash(git checkout -b:*)", .exec, dangerous: false),
         Row("Bash(git * main)", .destructive, dangerous: true),
         Row("Bash(rm -rf build)", .destructive, dangerous: true),
         Row("Bash(npm test && rm -rf dist)", .destructive, dangerous: true),

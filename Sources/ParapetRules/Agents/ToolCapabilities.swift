@@ -347,8 +347,9 @@ public struct ToolCapabilities: Sendable {
             // A `*` word stands for any words, the rest of the pattern included.
             if have == "*" { return true }
             if want == "*" { continue }
-            // Options go anywhere after the command: `git push origin *` can still add `--force`.
-            if pattern[index...].allSatisfy({ $0.hasPrefix("-") }) && want != have { return true }
+            // Options go anywhere after the command: `git push origin *` can still add `--force`
+            // (not `--`, which ends the options where it stands).
+            if pattern[index...].allSatisfy({ $0.hasPrefix("-") && $0 != "--" }) && want != have { return true }
             if want.hasSuffix("*") { if !have.hasPrefix(want.dropLast()) { return false } } else if want != have { return false }
         }
         return false

@@ -1,3 +1,5 @@
+import ParapetCore
+import ParapetSyntax
 import Testing
 @testable import ParapetGraph
 
@@ -19,5 +21,27 @@ import Testing
     ])
     func scopeOfPath(_ path: String, _ scope: ConfigScope) {
         #expect(ConfigScope.of(path: path) == scope)
+    }
+
+    /// Keys the client ignores in a file's scope: Codex drops some from a repository's
+    /// `.codex/config.toml` only; Claude Code's managed-only keys count in managed settings only.
+    @Test(arguments: [
+        (".codex/config.toml", true),
+        ("services/api/.codex/config.toml", true),
+        ("dotfiles/.codex/config.toml", false),
+        ("etc/codex/config.toml", false),
+        (".codex/agents/reviewer.toml", false),
+    ])
+    func codexProjectConfig(_ path: String, _ project: Bool) {
+        #expect(CodexConfigAdapter.isProjectConfig(path) == project)
+    }
+
+    @Test func claudeManagedOnlyKeysOutsideManagedSettings() throws {
+        let file = try #require(JSONParser.parse(SourceFile(path: "x.json", text: """
+            {"strictKnownMarketplaces": [], "sandbox": {"network": {"allowManagedDomainsOnly": true}}, "model": "opus"}
+            """)).documents.first)
+        #expect(ClaudeSettingsAdapter.ignoredSettings(file, scope: .shared).map(\.key) == ["strictKnownMarketplaces", "sandbox.network.allowManagedDomainsOnly"])
+        #expect(ClaudeSettingsAdapter.ignoredSettings(file, scope: .personal).count == 2)
+        #expect(ClaudeSettingsAdapter.ignoredSettings(file, scope: .managed).isEmpty)
     }
 }

@@ -28,14 +28,15 @@ private func profile(_ name: String, _ files: [(String, String)]) -> AgentProfil
             """)]))
         #expect(p.approvalMode.value?.mode == .bypass)
         #expect(p.egress.value?.network == .unrestricted)
-        #expect(p.telemetry.isAbsent)
+        #expect(!p.telemetry.isExpressible, "a project's config cannot route telemetry")
         #expect(p.tools.value?.first { $0.pattern == "shell" }?.approval == .auto)
         #expect(p.caps(.turns) == nil, "Codex cannot cap turns")
         #expect(p.caps(.rate)?.isEmpty == true)
     }
 
     @Test func profilesOverrideTheBaseAndKeepTheirRanges() throws {
-        let all = profiles([(".codex/config.toml", """
+        // The user's config: Codex drops `[profiles.*]` from a project's `.codex/config.toml`.
+        let all = profiles([("dotfiles/.codex/config.toml", """
             model = "gpt-5"
             approval_policy = "on-request"
             [sandbox_workspace_write]
@@ -51,6 +52,10 @@ private func profile(_ name: String, _ files: [(String, String)]) -> AgentProfil
         #expect(locked.models.value?.map(\.id) == ["o3"])
         #expect(locked.models.value?.first?.range.start.line == 7)
         #expect(locked.approvalMode.value?.range.start.line == 2, "inherited from the base table")
+        // The same file in a repository: the profiles are not read, and said to be ignored.
+        let project = profiles([(".codex/config.toml", "model = \"gpt-5\"\n[profiles.locked]\nsandbox_mode = \"read-only\"\n")])
+        #expect(project.map(\.name) == ["codex"])
+        #expect(project.first?.ignoredSettings.map(\.key) == ["profiles"])
     }
 
     @Test func mcpApprovalModes() throws {
@@ -75,7 +80,8 @@ private func profile(_ name: String, _ files: [(String, String)]) -> AgentProfil
     }
 
     @Test func otelExportersAreSinks() throws {
-        let p = try #require(profile("codex", [(".codex/config.toml", """
+        // The user's config: a project's `[otel]` is ignored by Codex (`projectCannotSayTelemetry`).
+        let p = try #require(profile("codex", [("dotfiles/.codex/config.toml", """
             [otel]
             exporter = { otlp-grpc = { endpoint = "http://collector:4317" } }
             metrics_exporter = "statsig"
@@ -83,6 +89,28 @@ private func profile(_ name: String, _ files: [(String, String)]) -> AgentProfil
         let kinds = p.telemetry.value?.map(\.kind) ?? []
         #expect(kinds.contains(.logs) && kinds.contains(.toolAudit) && kinds.contains(.metrics))
         #expect(p.telemetry.value?.first?.destination == "http://collector:4317")
+    }
+
+    @Test func appsDestructiveToolsFollowTheirApprovalMode() throws {
+        let p = try #require(profile("codex", [(".codex/config.toml", """
+            approval_policy = "on-request"
+            [apps._default]
+            destructive_enabled = true
+            default_tools_approval_mode = "approve"
+            [apps.linear]
+            default_tools_approval_mode = "prompt"
+            [apps.drive]
+            enabled = false
+            """)]))
+        let apps = (p.tools.value ?? []).filter { $0.pattern.hasPrefix("app_destructive_tools") }
+        #expect(apps.map(\.pattern) == ["app_destructive_tools(every app)", "app_destructive_tools(linear)"])
+        #expect(apps.map(\.approval) == [.auto, .required])
+    }
+
+    @Test func projectCannotSayTelemetry() throws {
+        let p = try #require(profile("codex", [(".codex/config.toml", "[otel]\nexporter = \"none\"\n")]))
+        #expect(!p.telemetry.isExpressible)
+        #expect(p.ignoredSettings.map(\.key) == ["otel"])
     }
 }
 

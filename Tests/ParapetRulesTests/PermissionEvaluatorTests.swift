@@ -39,13 +39,20 @@ import Testing
         Row("Bash(npm run test:*)", .exec, dangerous: false),
         Row("Bash(git diff *)", .exec, dangerous: false),
         Row("Bash(git push)", .write, dangerous: true),
+        Row("Bash(git commit:*)", .exec, dangerous: false),
+        Row("Bash(git tag *)", .exec, dangerous: false),
         Row("Bash(git push:*)", .destructive, dangerous: true),
         Row("Bash(git push *)", .destructive, dangerous: true),
         Row("Bash(git push*)", .destructive, dangerous: true),
+        Row("Bash(git push origin:*)", .destructive, dangerous: true),
+        Row("Bash(git push origin main)", .write, dangerous: true),
+        Row("Bash(git reset HEAD~1 *)", .destructive, dangerous: true),
+        Row("Bash(git checkout -b:*)", .exec, dangerous: false),
         Row("Bash(git * main)", .destructive, dangerous: true),
         Row("Bash(rm -rf build)", .destructive, dangerous: true),
         Row("Bash(npm test && rm -rf dist)", .destructive, dangerous: true),
         Row("Bash(npm test | tee out.log)", .exec, dangerous: false),
+        Row("Bash(cd * && *)", .exec, dangerous: true),
         // Wrappers that run whatever follows them.
         Row("Bash(sudo:*)", .exec, dangerous: true),
         Row("Bash(sudo *)", .exec, dangerous: true),
@@ -98,7 +105,21 @@ import Testing
         // MCP.
         Row("mcp__github", .destructive, dangerous: true),
         Row("mcp__github__delete_repository", .destructive, dangerous: true),
-        Row("mcp__github__get_issue", .unknown, dangerous: false),
+        Row("mcp__github__get_issue", .read, dangerous: false),
+        Row("mcp__internal", .unknown, dangerous: false),
+        Row("mcp__internal__*", .unknown, dangerous: false),
+        // Tool names: a read verb leading the name, and the agent's own browser pages.
+        Row("mcp__gitlab__get_merge_request", .network, dangerous: false),
+        Row("mcp__github__get_workflow_run", .read, dangerous: false),
+        Row("mcp__github__merge_pull_request", .write, dangerous: true),
+        Row("mcp__github__close_issue", .write, dangerous: true),
+        Row("mcp__chrome-devtools__close_page", .read, dangerous: false),
+        Row("mcp__chrome-devtools__new_page", .unknown, dangerous: false),
+        Row("mcp__browser__delete_page", .destructive, dangerous: true),
+        Row("mcp__slack__slack_read_channel", .read, dangerous: false),
+        Row("mcp__slack__slack_send_message", .write, dangerous: true),
+        Row("mcp__github__list_network_requests", .read, dangerous: false),
+        Row("mcp__x__get_and_delete_message", .destructive, dangerous: true),
         // Cursor CLI: `Shell(base)` admits any arguments; absolute paths are absolute.
         Row("Shell(git)", .cursorCLI, .destructive, dangerous: true),
         Row("Shell(ls)", .cursorCLI, .exec, dangerous: false),
@@ -125,7 +146,18 @@ import Testing
         Row("git", .commandPrefix, .destructive, dangerous: true),
         Row("npm test", .commandPrefix, .exec, dangerous: false),
         Row("sudo", .commandPrefix, .exec, dangerous: true),
-        Row("terminal(/^(git|rm)(\\s.*)?$/)", .generic, .exec, dangerous: false),
+        Row("/bin/bash", .commandPrefix, .exec, dangerous: true),
+        Row("/usr/bin/git status", .commandPrefix, .exec, dangerous: false),
+        // VS Code `/regex/` entries the adapter could not spell out as prefixes.
+        Row("terminal(/^(git|rm)(\\s.*)?$/)", .generic, .destructive, dangerous: true),
+        Row("terminal(/.*/)", .generic, .exec, dangerous: true),
+        Row("terminal(/^\\s*.+$/)", .generic, .exec, dangerous: true),
+        Row("terminal(/status/)", .generic, .exec, dangerous: true),
+        Row("terminal(/^(?!rm).*/)", .generic, .unknown, dangerous: false),
+        Row("terminal(/^npm test$/)", .generic, .exec, dangerous: false),
+        // Shell compound commands run their body.
+        Row("Bash(for *)", .exec, dangerous: true),
+        Row("Bash(while:*)", .exec, dangerous: true),
         Row(":", .commandPrefix, .exec, dangerous: false),
     ]
 
@@ -189,6 +221,42 @@ import Testing
         let unasked = PermissionEvaluator().unasked(profile)
         #expect(unasked.map(\.grant.pattern) == ["Bash(sudo:*)", "Edit(src/**)"])
         #expect(unasked.filter(\.isDangerous).map(\.grant.pattern) == ["Bash(sudo:*)"])
+    }
+
+    struct Priority: CustomTestStringConvertible, Sendable {
+        var gate: (pattern: String, approval: Approval, priority: Int, offset: Int)
+        var allow: (pattern: String, priority: Int, offset: Int)
+        var samePath = true
+        var unasked: Bool
+        var testDescription: String { "\(gate.pattern)@\(gate.priority) over \(allow.pattern)@\(allow.priority)" }
+    }
+
+    /// Gemini CLI policy files: the matching rule of highest priority decides.
+    static let priorities: [Priority] = [
+        Priority(gate: ("run_shell_command", .denied, 10, 0), allow: ("run_shell_command(git status)", 100, 50), unasked: true),
+        Priority(gate: ("run_shell_command", .denied, 100, 0), allow: ("run_shell_command(git status)", 10, 50), unasked: false),
+        Priority(gate: ("run_shell_command(git)", .required, 500, 90), allow: ("run_shell_command(git push)", 200, 10), unasked: false),
+        // Equal priority in one file: the rule written first is tried first.
+        Priority(gate: ("run_shell_command", .required, 100, 0), allow: ("run_shell_command(npm test)", 100, 50), unasked: false),
+        Priority(gate: ("run_shell_command", .required, 100, 50), allow: ("run_shell_command(npm test)", 100, 0), unasked: true),
+        // Equal priority in two files: not said by the docs; ask and deny win.
+        Priority(gate: ("run_shell_command", .required, 100, 50), allow: ("run_shell_command(npm test)", 100, 0), samePath: false, unasked: false),
+    ]
+
+    @Test(arguments: priorities)
+    func geminiPriorityDecides(_ row: Priority) {
+        func range(_ offset: Int, _ path: String) -> SourceRange {
+            SourceRange(path: path, start: .init(line: 1, column: 1, offset: offset), end: .init(line: 1, column: 1, offset: offset))
+        }
+        var gate = ToolGrant(pattern: row.gate.pattern, kind: .builtin, approval: row.gate.approval, range: range(row.gate.offset, "a.toml"),
+                             source: "test", grammar: .geminiCLI)
+        gate.priority = row.gate.priority
+        var allow = ToolGrant(pattern: row.allow.pattern, kind: .builtin, approval: .auto, range: range(row.allow.offset, row.samePath ? "a.toml" : "b.toml"),
+                              source: "test", grammar: .geminiCLI)
+        allow.priority = row.allow.priority
+        var profile = AgentProfile(name: "x", format: .geminiPolicy, range: Self.range)
+        profile.tools = .present([gate, allow])
+        #expect(PermissionEvaluator().unasked(profile).map(\.grant.pattern).contains(row.allow.pattern) == row.unasked)
     }
 
     @Test func shellWordsSplitCommandsAndQuotes() {

@@ -52,10 +52,14 @@ import Testing
         #expect(classify("mcp__context7").capability == .read)
         #expect(classify("mcp__deepwiki__*").capability == .read)
         #expect(classify("mcp__github").capability == .destructive)
-        #expect(classify("mcp__internal").capability == .destructive)
+        // A server nothing here knows: what its tools do is unknown, and said so.
+        let unknownServer = classify("mcp__internal")
+        #expect(unknownServer.capability == .unknown && unknownServer.isUnknownServer && !unknownServer.isDangerous)
+        #expect(unknownServer.reason.contains("`internal`") && unknownServer.reason.contains("not known"))
+        #expect(classify("internal-tools", .toolset).capability == .unknown)
         // A server named like a docs server but launching something else is not trusted by name.
         let impostor = ToolServer(name: "context7", transport: .stdio, command: "npx", arguments: ["-y", "evil-mcp"], range: range)
-        #expect(classify("mcp__context7", servers: [impostor]).capability == .destructive)
+        #expect(classify("mcp__context7", servers: [impostor]).capability == .unknown)
         let renamed = ToolServer(name: "docs", transport: .stdio, command: "npx", arguments: ["-y", "@upstash/context7-mcp@1.0.3"], range: range)
         #expect(classify("mcp__docs", servers: [renamed]).capability == .read)
         let remote = ToolServer(name: "lib-docs", transport: .http, url: "https://mcp.context7.com/mcp", range: range)

@@ -40,7 +40,7 @@ public struct AgentFormat: Sendable {
 extension AgentFormat {
     public static let all: [AgentFormat] = [
         AgentFormat(.claudeSettings, "Claude Code", "settings", files: [".claude/settings.json", ".claude/settings.local.json", "managed-settings.json"],
-                    facts: [.models, .tools, .egress, .budgets, .telemetry, .approval], source: "code.claude.com/docs/en/settings; SchemaStore claude-code-settings.json"),
+                    facts: [.models, .tools, .egress, .budgets, .telemetry, .approval, .sources], source: "code.claude.com/docs/en/settings; SchemaStore claude-code-settings.json"),
         AgentFormat(.claudeMCP, "Claude Code", "project MCP servers", files: [".mcp.json"], facts: [.servers], source: "code.claude.com/docs/en/mcp"),
         AgentFormat(.claudeSubagent, "Claude Code", "subagent", files: [".claude/agents/*.md"],
                     facts: [.models, .tools, .servers, .budgets, .approval], source: "code.claude.com/docs/en/sub-agents"),
@@ -97,7 +97,7 @@ extension AgentFormat {
                     facts: [.models, .tools, .servers, .egress, .budgets, .telemetry, .approval, .endpoint, .version],
                     source: "claude-code-action, codex-action, run-gemini-cli READMEs"),
         AgentFormat(.agenticWorkflow, "GitHub Agentic Workflows", "workflow front matter", files: [".github/workflows/*.md"],
-                    facts: [.models, .tools, .servers, .egress], source: "github.github.com/gh-aw/reference"),
+                    facts: [.models, .tools, .servers, .egress, .budgets], source: "github.github.com/gh-aw/reference"),
         AgentFormat(.continueConfig, "Continue", "config", files: [".continue/config.yaml", ".continue/agents/*.yaml"],
                     facts: [.models, .servers, .budgets, .telemetry], source: "docs.continue.dev reference"),
         AgentFormat(.crewaiAgents, "crewAI", "agents", files: ["agents.yaml"], sniffed: true, facts: [.models, .tools, .servers, .budgets],

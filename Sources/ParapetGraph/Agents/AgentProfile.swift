@@ -73,6 +73,9 @@ public struct ToolGrant: Sendable {
     public var source: String
     /// The rule language the pattern is written in; the rule layer's permission evaluator parses it.
     public var grammar: PermissionGrammar = .generic
+    /// Gemini CLI policy rules: the rule's `priority` (0 when not written); the highest
+    /// priority among matching rules decides. `nil` where the format has no priorities.
+    public var priority: Int?
 
     public init(pattern: String, kind: Kind, approval: Approval, range: SourceRange, source: String, grammar: PermissionGrammar = .generic) {
         self.pattern = pattern
@@ -276,6 +279,9 @@ public struct ApprovalMode: Sendable {
     /// A classifier, not a person, approves each call (Claude Code `defaultMode: auto`): the
     /// step exists but no human takes it.
     public var byClassifier = false
+    /// Nothing is written and the client's own default approves every call (OpenCode without
+    /// `permission`): what the file leaves out, not what it says.
+    public var byDefault = false
 
     public init(mode: Mode, setting: String, range: SourceRange, inheritedFrom: String? = nil) {
         self.mode = mode
@@ -419,6 +425,10 @@ public struct AgentProfile: Sendable {
     public var fetchedSources: [FetchedSource] = []
     /// Hooks that send what the agent does to a URL (Claude Code `type: http`), by event.
     public var hookEndpoints: [(event: String, url: String, range: SourceRange)] = []
+    /// Keys its client ignores in this file's scope (Claude Code's managed-only keys outside
+    /// managed settings, the keys Codex drops from a project's `.codex/config.toml`): reported
+    /// as such, never judged.
+    public var ignoredSettings: [IgnoredSetting] = []
     /// Facets the manifest points elsewhere for, and why that could not be read: `models` →
     /// "ModelConfig `kagent/x` is not in the scanned files". An empty list with a reason here is
     /// unknown, not none.
@@ -449,5 +459,20 @@ public struct AgentProfile: Sendable {
     public func caps(_ kind: BudgetCap.Kind) -> [BudgetCap]? {
         guard budgetKinds.contains(kind) else { return nil }
         return budgets.filter { $0.kind == kind }
+    }
+}
+
+/// A key as written in a file whose scope its client does not read it from.
+public struct IgnoredSetting: Sendable {
+    /// As written (`strictKnownMarketplaces`, `sandbox.network.allowManagedDomainsOnly`).
+    public var key: String
+    /// Why, for messages: "Claude Code reads it from managed settings only".
+    public var reason: String
+    public var range: SourceRange
+
+    public init(key: String, reason: String, range: SourceRange) {
+        self.key = key
+        self.reason = reason
+        self.range = range
     }
 }

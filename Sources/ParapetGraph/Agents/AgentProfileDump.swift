@@ -19,7 +19,7 @@ public enum AgentProfileDump {
             }
         }
         facet("models", p.models) { $0.map { "\($0.role) \($0.provider.map { "\($0)/" } ?? "")\($0.id)\($0.isInterpolated ? " (interpolated)" : "") \(at($0.range))" } }
-        facet("tools", p.tools) { $0.map { "\($0.approval.rawValue) \($0.kind.rawValue) \($0.pattern) [\($0.source)] \(at($0.range))" } }
+        facet("tools", p.tools) { $0.map { "\($0.approval.rawValue) \($0.kind.rawValue) \($0.pattern) [\($0.source)\($0.priority.map { ", priority \($0)" } ?? "")] \(at($0.range))" } }
         facet("servers", p.servers) { servers in
             servers.map { s in
                 var line = "\(s.name) \(s.transport.rawValue)"
@@ -59,6 +59,7 @@ public enum AgentProfileDump {
             out += "  fetches \(source.kind.rawValue) \(source.name) \(source.location)\(pins.isEmpty ? "" : " " + pins.joined(separator: " ")) \(at(source.range))\n"
         }
         for hook in p.hookEndpoints { out += "  hook-endpoint \(hook.event) \(hook.url) \(at(hook.range))\n" }
+        for ignored in p.ignoredSettings { out += "  ignored \(ignored.key) (\(ignored.reason)) \(at(ignored.range))\n" }
         for (facet, reason) in p.unresolved.sorted(by: { $0.key < $1.key }) { out += "  unresolved \(facet): \(reason)\n" }
         if let pods = p.pods {
             let labels = pods.labels.sorted { $0.key < $1.key }.map { "\($0.key)=\($0.value)" }.joined(separator: ",")

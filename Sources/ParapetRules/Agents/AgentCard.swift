@@ -67,7 +67,9 @@ public struct AgentCard: Sendable {
             }
             if let grants = profile.tools.value {
                 let unasked = PermissionEvaluator(capabilities: capabilities).unasked(profile)
-                canWrite = unasked.contains { $0.isDangerous } ? "yes" : grants.contains { $0.approval == .unknown } ? "unknown" : "no"
+                // Every tool of a server nothing here knows: whether it writes is unknown.
+                canWrite = unasked.contains { $0.isDangerous } ? "yes"
+                    : grants.contains { $0.approval == .unknown } || unasked.contains(where: \.isUnknownServer) ? "unknown" : "no"
             } else if profile.tools.isAbsent {
                 canWrite = "unknown"
             }

@@ -89,8 +89,11 @@ public struct PermissionEntry: Sendable, Equatable {
         // A regular expression (VS Code `/…/` rules) is not a command line: kept whole, not judged.
         if body.count > 1, body.hasPrefix("/"), body.hasSuffix("/") { return .command(words: [body], open: false) }
         var open = grammar == .cursorCLI || grammar == .geminiCLI || grammar == .commandPrefix
+        // `cd * && *`: the last `*` is a whole command of its own (any), not an open end.
+        let chainedAny = ["&& *", "; *", "|| *", "| *"].contains { body.hasSuffix($0) }
+        if chainedAny { open = true }
         // `git:*` (legacy prefix), `git *`, `git*`; a lone `:` is the shell's no-op command.
-        while body.hasSuffix("*") {
+        while !chainedAny, body.hasSuffix("*") {
             open = true
             body = String(body.dropLast()).trimmingCharacters(in: .whitespaces)
             if body.hasSuffix(":") { body = String(body.dropLast()).trimmingCharacters(in: .whitespaces) }

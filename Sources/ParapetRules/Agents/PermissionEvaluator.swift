@@ -20,8 +20,18 @@ public struct PermissionEvaluator: Sendable {
     }
 
     /// Deny and ask win over allow, except in OpenCode, where the last matching pattern written
-    /// wins (`{"*": "ask", "git status": "allow"}` allows `git status`).
+    /// wins (`{"*": "ask", "git status": "allow"}` allows `git status`), and in Gemini CLI
+    /// policy files, where the matching rule of highest `priority` wins (geminicli.com/docs/
+    /// reference/policy-engine: "the rule with the highest priority wins"; rules are tried from
+    /// the highest priority and the first match decides). Of two rules of equal priority in one
+    /// file the one written first is tried first; across files the docs do not say, so deny and
+    /// ask are taken to win.
     func wins(_ gate: ToolGrant, over grant: ToolGrant) -> Bool {
+        if let gatePriority = gate.priority, let priority = grant.priority {
+            if gatePriority != priority { return gatePriority > priority }
+            guard gate.range.path == grant.range.path else { return true }
+            return gate.range.start.offset < grant.range.start.offset
+        }
         guard grant.grammar == .openCode, gate.grammar == .openCode, gate.range.path == grant.range.path else { return true }
         return gate.range.start.offset > grant.range.start.offset
     }

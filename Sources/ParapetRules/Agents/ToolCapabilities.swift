@@ -26,6 +26,10 @@ public struct ClassifiedGrant: Sendable {
     /// (`WebFetch(domain:x)`), or files inside the project (`Edit(src/**)`).
     public var isRestricted: Bool
 
+    /// Every tool of a server or toolset this data does not know: what they do is unknown, yet
+    /// they all run as one grant.
+    public var isUnknownServer: Bool { capability == .unknown && (grant.kind == .toolset || reason.hasPrefix("every tool of")) }
+
     /// Destructive, able to run anything (a shell without a command restriction, every tool), or
     /// able to change things (writes files anywhere in the project, mutating tool names): what
     /// must not run unasked.
@@ -36,6 +40,11 @@ public struct ClassifiedGrant: Sendable {
 public struct ToolCapabilities: Sendable {
     var builtin: [String: Capability] = [:]
     var words: [String: Capability] = [:]
+    /// Verbs that, leading a tool name, make the words after them what is read (`get_merge_request`).
+    var readVerbs: Set<String> = []
+    /// Things that live only in the agent's own session (a browser page or tab): a write verb on
+    /// them changes nothing anyone else sees (`close_page`, `new_tab`).
+    var sessionObjects: Set<String> = []
     var destructiveCommands: [[String]] = []
     var mutatingCommands: [[String]] = []
     var interpreters: [[String]] = []
@@ -63,6 +72,9 @@ public struct ToolCapabilities: Sendable {
             for name in entry.value.sequence ?? [] { if let s = name.string { builtin[s.lowercased()] = capability } }
         }
         for entry in root["tool-words"]?.entries ?? [] {
+            let listed = Set((entry.value.sequence ?? []).compactMap { $0.string?.lowercased() })
+            if entry.name == "read-verbs" { readVerbs = listed; continue }
+            if entry.name == "session-objects" { sessionObjects = listed; continue }
             guard let capability = Capability(rawValue: entry.name) else { continue }
             for word in entry.value.sequence ?? [] { if let s = word.string { words[s.lowercased()] = capability } }
         }
@@ -174,6 +186,7 @@ public struct ToolCapabilities: Sendable {
                 case .exec: return Verdict(.exec, "runs any shell command")
                 case .write: return Verdict(.write, "writes files")
                 case .network: return Verdict(.network, "reaches the network")
+                case .destructive: return Verdict(.destructive, "tools that declare themselves destructive (`destructive_hint`)")
                 default: return Verdict(capability, "reads")
                 }
             }
@@ -182,7 +195,8 @@ public struct ToolCapabilities: Sendable {
             if let known = knownServer(named: trimmed, among: servers) {
                 return Verdict(known.capability, "every tool of `\(trimmed)`, \(known.description)")
             }
-            return Verdict(.destructive, "a whole toolset")
+            // What an unknown server's tools do is unknown: said so, not called destructive.
+            return Verdict(.unknown, "every tool of `\(trimmed)`, whose tools are not known here")
         }
         return Verdict(classifyToolName(entry.tool))
     }
@@ -192,7 +206,7 @@ public struct ToolCapabilities: Sendable {
         if let known = knownServer(named: name, among: servers) {
             return Verdict(known.capability, "every tool of `\(name)`, \(known.description)")
         }
-        return Verdict(.destructive, "every tool of the `\(name)` server")
+        return Verdict(.unknown, "every tool of the `\(name)` server, whose tools are not known here")
     }
 
     /// A write tool held to a path: inside the project it changes only what review and version
@@ -223,6 +237,10 @@ public struct ToolCapabilities: Sendable {
     func classify(words: [String], open: Bool) -> Verdict {
         let commands = ShellWords.group(words)
         guard commands.count > 1 else { return classify(single: commands.first ?? [], open: open) }
+        // `cd * && *`: whatever command comes after the first.
+        if commands.dropFirst().contains(["*"]) {
+            return Verdict(.exec, "any command may be chained after `\(commands[0].joined(separator: " "))`")
+        }
         let verdicts = commands.indices.map { classify(single: commands[$0], open: open && $0 == commands.count - 1) }
         // Dangerous before restricted, then the most severe capability.
         return verdicts.min { ($0.isDangerous ? 0 : 1, $0.capability) < ($1.isDangerous ? 0 : 1, $1.capability) } ?? verdicts[0]
@@ -230,7 +248,12 @@ public struct ToolCapabilities: Sendable {
 
     private func classify(single words: [String], open: Bool) -> Verdict {
         if words.first == "*" { return Verdict(.exec, "a leading `*` admits any command") }
+        if words.count == 1, let regex = words.first, let reading = CommandRegex.read(regex) { return classify(regex: regex, reading) }
         var tokens = words
+        // `/bin/bash`, `/usr/bin/env`: the program is known by its name wherever it lives.
+        if let first = tokens.first, first.hasPrefix("/"), !first.hasSuffix("/"), let name = first.split(separator: "/").last {
+            tokens[0] = String(name)
+        }
         var through: [String] = []
         while let wrapper = wrappers.first(where: { tokens.starts(with: $0.words) }) {
             let name = wrapper.words.joined(separator: " ")
@@ -287,6 +310,21 @@ public struct ToolCapabilities: Sendable {
         return Verdict(.exec, "runs `\(command)` only", restricted: true)
     }
 
+    /// A command allow-list entry written as a regular expression that adapters could not turn
+    /// into prefixes (`CommandRegex`).
+    func classify(regex: String, _ reading: CommandRegex.Reading) -> Verdict {
+        switch reading {
+        case .any: return Verdict(.exec, "`\(regex)` matches every command")
+        case .unanchored: return Verdict(.exec, "`\(regex)` has no literal start, so it admits any command in which it finds a match")
+        case .unknown(let why): return Verdict(.unknown, "which commands `\(regex)` admits is not read here: \(why)")
+        case .prefixes(let prefixes, let exact):
+            // The worst of the prefixes it is anchored to.
+            let verdicts = prefixes.map { classify(words: ShellWords.words($0), open: !exact) }
+            return verdicts.min { ($0.isDangerous ? 0 : 1, $0.capability) < ($1.isDangerous ? 0 : 1, $1.capability) }
+                ?? Verdict(.exec, "`\(regex)` matches every command")
+        }
+    }
+
     /// The destructive command prefix a command starts with, if any, looking through wrappers
     /// that only run the next words (`sudo`, `env`).
     public func destructiveCommand(_ command: String) -> String? {
@@ -309,6 +347,9 @@ public struct ToolCapabilities: Sendable {
             // A `*` word stands for any words, the rest of the pattern included.
             if have == "*" { return true }
             if want == "*" { continue }
+            // Options go anywhere after the command: `git push origin *` can still add `--force`
+            // (not `--`, which ends the options where it stands).
+            if pattern[index...].allSatisfy({ $0.hasPrefix("-") && $0 != "--" }) && want != have { return true }
             if want.hasSuffix("*") { if !have.hasPrefix(want.dropLast()) { return false } } else if want != have { return false }
         }
         return false
@@ -343,15 +384,34 @@ public struct ToolCapabilities: Sendable {
         return true
     }
 
+    /// By the words of the name, the most severe deciding. A destructive or network word always
+    /// counts; a write word does not when a read verb leads the name (`get_merge_request`,
+    /// `get_workflow_run`: the word names what is read) or when it acts on the agent's own
+    /// browser session (`close_page`).
     func classifyToolName(_ tool: String) -> (Capability, String) {
         if tool == "*" || tool.isEmpty { return (.destructive, "every tool") }
+        let parts = Self.words(of: tool)
+        let lead = parts.first { readVerbs.contains($0) || words[$0] != nil }
+        let readLed = lead.map { readVerbs.contains($0) && words[$0] == nil } ?? false
+        let session = parts.first(where: sessionObjects.contains)
         var best: (Capability, String)?
-        for word in Self.words(of: tool) {
+        var softened: (Capability, String)?
+        for word in parts {
             guard let capability = words[word] else { continue }
+            if capability == .write, readLed, let lead {
+                softened = softened ?? (.read, "`\(lead)` leads the tool name: `\(word)` names what it reads")
+                continue
+            }
+            if capability == .write, let session {
+                softened = softened ?? (.read, "`\(word)` acts on a `\(session)` of the agent's own session only")
+                continue
+            }
             if let current = best, !(capability < current.0) { continue }
             best = (capability, "`\(word)` in the tool name")
         }
         if let best { return best }
+        if let softened { return softened }
+        if readLed, let lead { return (.read, "`\(lead)` in the tool name") }
         if let capability = builtin[tool.lowercased()] { return (capability, "built-in `\(tool)`") }
         return (.unknown, "not a known tool name")
     }

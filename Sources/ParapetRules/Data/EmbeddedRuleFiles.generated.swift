@@ -87,6 +87,12 @@ servers:
     kind: browser
     capability: write
     source: github.com/microsoft/playwright-mcp README, tools `browser_navigate`, `browser_click`, `browser_type` (checked 2026-12-07)
+  - id: chrome-devtools
+    names: [chrome-devtools]
+    packages: [chrome-devtools-mcp]
+    kind: browser
+    capability: write
+    source: github.com/ChromeDevTools/chrome-devtools-mcp README, tools `navigate_page`, `fill_form`, `evaluate_script` (runs script in the page) (checked 2026-12-07)
   - id: kubernetes
     names: [kubernetes, k8s]
     packages: [mcp-server-kubernetes]
@@ -146,6 +152,12 @@ sensitive:
 #   `use_aws` runs any AWS CLI call.
 # tool-words: words in MCP tool names (split at `_`, `-`, `.`, camelCase), by capability;
 #   the most severe match wins (destructive > write > network > read).
+#   read-verbs: a name led by one of these reads; a write word after it names what is read
+#     (`get_merge_request`, `get_workflow_run`, `list_labels`). Destructive and network words
+#     still count (`get_and_delete_message`).
+#   session-objects: things that live only in the agent's own browser session; a write word on
+#     them (`close_page`, `new_tab` in chrome-devtools-mcp, seen in the corpus 2026-12-07) changes
+#     nothing outside it. Destructive words still count.
 # commands: what shell commands do, one entry per tool, each with its `source` and the date it
 #   was `checked`. Patterns are command prefixes matched at the start of a command or after
 #   `sudo`/`env`; `*` matches one word, `word*` a word's prefix.
@@ -174,6 +186,9 @@ sensitive:
 #   "Identity and Access Management" docs, checked 2026-12-07.
 capabilities:
   builtin-tools:
+    # Codex apps' tools that declare MCP's `destructive_hint`, enabled by `[apps.<id>]
+    # destructive_enabled = true` (Codex config schema `AppConfig`, checked 2026-12-07).
+    destructive: [app_destructive_tools]
     exec: [Bash, PowerShell, Shell, run_shell_command, shell, exec, execute_command, terminal, KillShell, BashOutput, script, code_execution, background_agents, execute_bash, use_aws]
     write: [Write, Edit, MultiEdit, NotebookEdit, write_file, replace, edit_file, filesystem, apply_patch, memory, todo, fs_write]
     network: [WebFetch, WebSearch, web_fetch, web_search, google_web_search, fetch, api, browser, openapi, a2a]
@@ -182,6 +197,8 @@ capabilities:
     destructive: [delete, del, drop, destroy, terminate, uninstall, remove, rm, purge, truncate, wipe, erase, revoke, kill, evict, cordon, drain, reset, rollback, force]
     write: [create, update, write, edit, apply, push, merge, put, patch, set, send, post, publish, deploy, scale, restart, exec, run, execute, upload, commit, approve, close, label, assign, insert, modify, rename, move, install, invoke, trigger, shell, command]
     network: [fetch, http, request, browse, navigate, download, curl, url, webhook]
+    read-verbs: [get, list, search, read, find, describe, show, view, lookup, inspect, analyze, count, watch, explain, preview]
+    session-objects: [page, pages, tab, tabs, window, windows, dialog, popup, viewport]
   commands:
     - tool: coreutils
       source: GNU coreutils and util-linux manuals (rm, dd, mkfs, shred, truncate, chmod, chown)
@@ -214,14 +231,11 @@ capabilities:
         - git stash clear
         - git filter-branch
         - git update-ref -d
+      # Commits, merges, rebases, tags and cherry-picks change only the local clone (the reflog
+      # keeps what they replace); `git push` is what reaches others. Seen in the corpus
+      # (anthropics/claude-code `.claude/commands/commit-push-pr.md`, 2026-12-07).
       mutating:
         - git push
-        - git commit
-        - git rebase
-        - git merge
-        - git tag
-        - git am
-        - git cherry-pick
     - tool: gh
       source: cli.github.com/manual (gh repo delete, gh pr merge, gh api)
       checked: 2026-12-07
@@ -433,6 +447,15 @@ capabilities:
         - {words: pwsh -Command}
         - {words: powershell -Command}
         - {words: eval}
+    - tool: shell-compound-commands
+      source: POSIX shell grammar, Shell Command Language 2.9.4 (for, while, until, if, case run the commands in their body)
+      checked: 2026-12-07
+      code:
+        - {words: for}
+        - {words: while}
+        - {words: until}
+        - {words: if}
+        - {words: case}
     - tool: interpreters-inline-code
       source: python(1) -c, node --eval/-e/-p, ruby -e, perl -e, php -r, deno eval, bun -e, osascript -e
       checked: 2026-12-07

@@ -35,9 +35,29 @@ enum AgenticWorkflowAdapter: AgentAdapter {
             facts.serversSaid = true
         }
         facts.setEgress(network(root["network"], range: root.range))
+        let budgetKinds = readBudgets(root, engine: engine, engineID: engineID, into: &facts)
         let name = ClientData.text(root["name"]) ?? file.source.path.split(separator: "/").last.map { String($0.dropLast(3)) } ?? "workflow"
         return [facts.profile(name: "\(name) (\(engineID))", format: file.kind, range: root.range,
-                              expressible: [.models, .tools, .servers, .egress], budgetKinds: [])]
+                              expressible: [.models, .tools, .servers, .egress], budgetKinds: budgetKinds)]
+    }
+
+    /// The run's caps (gh-aw frontmatter reference, checked 2026-12-07): `timeout-minutes` (the
+    /// older `timeout_minutes` still read) caps the agent job's time (BUD303); the engine's
+    /// `max-turns` caps its turns (BUD301) where the engine has turns to cap (`claude`, or any
+    /// engine it is written for). Absent, the file sets no cap of its own.
+    static func readBudgets(_ root: DataNode, engine: DataNode?, engineID: String, into facts: inout ClientFacts) -> Set<BudgetCap.Kind> {
+        var kinds: Set<BudgetCap.Kind> = [.time]
+        for key in ["timeout-minutes", "timeout_minutes"] {
+            guard let node = root[key], let value = node.string else { continue }
+            facts.budgets.append(BudgetCap(kind: .time, value: value, setting: key, range: node.range))
+        }
+        if let node = engine?["max-turns"], let value = node.string {
+            facts.budgets.append(BudgetCap(kind: .turns, value: value, setting: "engine.max-turns", range: node.range))
+            kinds.insert(.turns)
+        } else if engineID == "claude" {
+            kinds.insert(.turns)
+        }
+        return kinds
     }
 
     /// `defaults` is the compiler's basic infrastructure list; ecosystem names (`python`, `node`)

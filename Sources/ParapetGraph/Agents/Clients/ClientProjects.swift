@@ -89,6 +89,8 @@ struct ClientProject: Sendable {
         p.links = base.links + later.links
         p.canDeclareTracing = (base.telemetry.isExpressible && base.canDeclareTracing) || (later.telemetry.isExpressible && later.canDeclareTracing)
         p.hookEndpoints = base.hookEndpoints + later.hookEndpoints
+        p.ignoredSettings = base.ignoredSettings + later.ignoredSettings
+        p.fetchedSources = base.fetchedSources + later.fetchedSources
         p.endpoint = override(base.endpoint, later.endpoint) { _ in true }
         p.agentVersion = override(base.agentVersion, later.agentVersion) { _ in true }
         if let servers = later.projectServers {

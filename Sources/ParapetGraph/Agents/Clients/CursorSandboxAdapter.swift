@@ -3,7 +3,8 @@ import ParapetSyntax
 
 /// Cursor `.cursor/sandbox.json` (cursor.com/docs/reference/sandbox, checked 2026-12-07): `type`
 /// `workspace_readwrite` | `workspace_readonly` | `insecure_none` (no sandbox at all),
-/// `networkPolicy` `{default: allow | deny, allow: [...], deny: [...]}`, and folders outside the
+/// `networkPolicy` `{default: allow | deny, allow: [...], deny: [...]}` (or `network`
+/// `{allowedDomains: [...], deniedDomains: [...]}`, as in Khan/todo-app), and folders outside the
 /// workspace the terminal may write (`additionalReadwritePaths`). It merges with the project's
 /// other `.cursor/` files (`ClientProject.cursor`).
 enum CursorSandboxAdapter: AgentAdapter {
@@ -23,6 +24,16 @@ enum CursorSandboxAdapter: AgentAdapter {
                 facts.setEgress(EgressPosture(network: .unrestricted, evidence: "networkPolicy.allow contains \"*\"", range: policy["allow"]?.range ?? policy.range))
             } else {
                 facts.setEgress(EgressPosture(network: .allowList(allowed), evidence: "networkPolicy.allow", range: policy["allow"]?.range ?? policy.range))
+            }
+        } else if let network = root["network"], network.isMapping, let list = network["allowedDomains"] {
+            // The `network.allowedDomains` / `deniedDomains` shape (seen in repositories, the
+            // same keys as Claude Code's sandbox): an allow-list restricts, `*` opens; a deny
+            // list only narrows what the allow-list admits.
+            let allowed = ClientData.strings(list, typed: true).map(\.text)
+            if allowed.contains("*") {
+                facts.setEgress(EgressPosture(network: .unrestricted, evidence: "network.allowedDomains contains \"*\"", range: list.range))
+            } else {
+                facts.setEgress(EgressPosture(network: .allowList(allowed), evidence: "network.allowedDomains", range: list.range))
             }
         }
         for item in ClientData.strings(root["additionalReadwritePaths"], typed: true) where !item.text.isEmpty {

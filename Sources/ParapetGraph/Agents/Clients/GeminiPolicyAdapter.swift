@@ -6,7 +6,8 @@ import ParapetSyntax
 /// `commandPrefix` (one or a list) or `argsPattern`, and `decision` = `allow` | `deny` |
 /// `ask_user`. A shell rule becomes `run_shell_command(<prefix>)`, read by Gemini's prefix
 /// grammar. Merged with the project's `.gemini/settings.json` (`ClientProject.gemini`).
-/// `priority` is not weighed: deny and ask are taken to win, as in the other clients.
+/// `priority` (0 to 999, 0 when not written) is kept on each grant: the highest-priority
+/// matching rule decides (the permission evaluator weighs it).
 enum GeminiPolicyAdapter: AgentAdapter {
     static var kinds: Set<FileKind> { [.geminiPolicy] }
 
@@ -20,6 +21,8 @@ enum GeminiPolicyAdapter: AgentAdapter {
             let tools = ClientData.strings(rule["toolName"], typed: true)
             let prefixes = ClientData.strings(rule["commandPrefix"], typed: true)
             let pattern = ClientData.text(rule["argsPattern"])
+            let priority = rule["priority"]?.string.flatMap { Int($0) } ?? 0
+            let start = facts.grants.count
             let named: [(text: String, range: SourceRange)] = tools.isEmpty ? [(server.map { "\($0)__*" } ?? "*", rule.range)] : tools
             for tool in named {
                 let qualified = server.map { tool.text.hasPrefix("\($0)__") ? tool.text : "\($0)__\(tool.text)" } ?? tool.text
@@ -38,6 +41,7 @@ enum GeminiPolicyAdapter: AgentAdapter {
                                                   source: "rule.toolName", grammar: .geminiCLI))
                 }
             }
+            for index in facts.grants.indices.dropFirst(start) { facts.grants[index].priority = priority }
         }
         return [facts.profile(name: "gemini-cli", format: file.kind, range: root.range, expressible: [.tools], budgetKinds: [])]
     }

@@ -30,6 +30,7 @@ enum KiroAgentAdapter: AgentAdapter {
                                               source: "toolsSettings.\(tool).allowedPaths"))
             }
         }
+        readCommands(root["toolsSettings"], into: &facts)
         if let servers = root["mcpServers"] {
             facts.servers = MCPServersReader.read(servers, client: .generic).servers
             facts.serversSaid = true
@@ -47,5 +48,35 @@ enum KiroAgentAdapter: AgentAdapter {
             return ToolGrant(pattern: "mcp__\(parts[0])__\(parts[1])", kind: .mcp, approval: approval, range: range, source: source)
         }
         return ToolGrant(pattern: "mcp__\(parts.first ?? "")", kind: .toolset, approval: approval, range: range, source: source)
+    }
+
+    /// The shell tool's command lists (`toolsSettings.execute_bash`, Kiro's `shell`):
+    /// `allowedCommands` run without asking, `deniedCommands` never run. Each entry is a regular
+    /// expression anchored at both ends (Amazon Q Developer CLI built-in tools reference, checked
+    /// 2026-12-07: "regex entries are anchored with \\A and \\z"), so `git status` is that
+    /// command exactly and `git .*` every `git` command; read by shape (`CommandRegex`).
+    static func readCommands(_ settings: DataNode?, into facts: inout ClientFacts) {
+        for tool in ["execute_bash", "shell"] {
+            guard let shell = settings?[tool], shell.isMapping else { continue }
+            for (key, approval) in [("allowedCommands", Approval.auto), ("deniedCommands", .denied)] {
+                for item in ClientData.strings(shell[key], typed: true) where !item.text.isEmpty {
+                    facts.toolsSaid = true
+                    for pattern in patterns(item.text, tool: tool) {
+                        facts.grants.append(ToolGrant(pattern: pattern, kind: .builtin, approval: approval, range: item.range,
+                                                      source: "toolsSettings.\(tool).\(key)"))
+                    }
+                }
+            }
+        }
+    }
+
+    /// `git status` → `execute_bash(git status)`; `git .*` → `execute_bash(git *)`; an entry
+    /// whose shape is not followed stays a regular expression, judged as such.
+    static func patterns(_ entry: String, tool: String) -> [String] {
+        let regex = "/^\(entry)$/"
+        switch CommandRegex.read(regex) {
+        case .prefixes(let prefixes, let exact)?: return prefixes.map { exact ? "\(tool)(\($0))" : "\(tool)(\($0) *)" }
+        default: return ["\(tool)(\(regex))"]
+        }
     }
 }

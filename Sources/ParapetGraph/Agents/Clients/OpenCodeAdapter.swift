@@ -14,6 +14,7 @@ enum OpenCodeAdapter: AgentAdapter {
         readModels(root, prefix: "", into: &facts)
         readPermissions(root["permission"], prefix: "", into: &facts)
         readToolSwitches(root["tools"], prefix: "", into: &facts)
+        readDefaults(root, into: &facts)
         if let servers = root["mcp"] {
             let read = MCPServersReader.read(servers, client: .openCode)
             facts.servers = read.servers
@@ -91,6 +92,32 @@ enum OpenCodeAdapter: AgentAdapter {
                 facts.grants.append(ToolGrant(pattern: "\(tool.name)(\(rule.name))", kind: .builtin, approval: decision,
                                               range: ClientData.span(rule), source: "\(prefix)permission.\(tool.name)", grammar: .openCode))
             }
+        }
+    }
+
+    /// OpenCode's defaults (opencode.ai/docs/permissions, `permissions.mdx`, checked 2026-12-07:
+    /// "By default, OpenCode allows all operations without requiring explicit approval";
+    /// `doom_loop` and `external_directory` ask). With no `permission` at all, approval is off
+    /// by default: a bypass the file leaves in place (GATE411, a warning, since the user's
+    /// global config may set one). With a `permission` object that leaves out `bash`, `edit`
+    /// or `webfetch` and has no `*`, that tool runs unasked: a grant at the `permission` key.
+    static let defaultAllowed = ["bash", "edit", "webfetch"]
+
+    static func readDefaults(_ root: DataNode, into facts: inout ClientFacts) {
+        guard let permission = root["permission"] else {
+            guard facts.approval == nil else { return }
+            var mode = ApprovalMode(mode: .bypass, setting: "no `permission` (OpenCode's default allows every tool)", range: root.range)
+            mode.byDefault = true
+            facts.setApproval(mode)
+            return
+        }
+        guard permission.isMapping else { return }
+        let written = Set(ClientData.entries(permission).map(\.name))
+        guard !written.contains("*") else { return }
+        let range = root.entries?.first { $0.name == "permission" }?.key.range ?? permission.range
+        for tool in defaultAllowed where !written.contains(tool) && !facts.grants.contains(where: { $0.pattern == tool && $0.approval == .denied }) {
+            facts.grants.append(ToolGrant(pattern: tool, kind: .builtin, approval: .auto, range: range,
+                                          source: "OpenCode's default (permission.\(tool) not set)", grammar: .openCode))
         }
     }
 

@@ -44,7 +44,10 @@ enum VSCodeSettingsAdapter: AgentAdapter {
     }
 
     /// Terminal commands: a prefix runs every command line that starts with it, so it is read as
-    /// `terminal(<prefix> *)`; a `/regex/` is kept as written.
+    /// `terminal(<prefix> *)`; a `/regex/` is read by its shape (`CommandRegex`): each literal
+    /// prefix it is anchored to becomes such an entry (`^git (status|log)$` two exact ones); one
+    /// that matches everything, matches anywhere, or cannot be read is kept as written, and the
+    /// rules say what it admits.
     static func readTerminal(_ root: DataNode, into facts: inout ClientFacts) {
         guard let rules = root["chat.tools.terminal.autoApprove"], rules.isMapping else { return }
         facts.toolsSaid = true
@@ -54,9 +57,29 @@ enum VSCodeSettingsAdapter: AgentAdapter {
             guard let decision else { continue }
             let command = ClientData.trim(entry.name)
             guard !command.isEmpty else { continue }
-            let pattern = command.hasPrefix("/") ? "terminal(\(command))" : "terminal(\(command) *)"
-            facts.grants.append(ToolGrant(pattern: pattern, kind: .builtin, approval: decision ? .auto : .required, range: entry.key.range,
-                                          source: "chat.tools.terminal.autoApprove"))
+            // A key that matches every command approves the whole terminal: an approval bypass.
+            if decision, CommandRegex.read(command) == .any {
+                facts.approvalBypasses.append(ApprovalMode(mode: .bypass, setting: "chat.tools.terminal.autoApprove: \"\(command)\": true",
+                                                           range: entry.key.range))
+            }
+            let wholeLine = ClientData.bool(entry.value["matchCommandLine"]) == true
+            for pattern in patterns(command, wholeLine: wholeLine) {
+                facts.grants.append(ToolGrant(pattern: pattern, kind: .builtin, approval: decision ? .auto : .required, range: entry.key.range,
+                                              source: "chat.tools.terminal.autoApprove"))
+            }
+        }
+    }
+
+    /// The entries one key stands for. VS Code checks each command of a line on its own unless
+    /// `matchCommandLine` is true; then the key is matched against the whole line, so a prefix
+    /// that leaves the line open admits whatever is chained after it (`cd x && rm -rf ~`), read
+    /// as `terminal(<prefix> * && *)`.
+    static func patterns(_ command: String, wholeLine: Bool = false) -> [String] {
+        let chained = wholeLine ? " && *" : ""
+        guard let reading = CommandRegex.read(command) else { return ["terminal(\(command) *\(chained))"] }
+        switch reading {
+        case .prefixes(let prefixes, let exact): return prefixes.map { exact ? "terminal(\($0))" : "terminal(\($0) *\(chained))" }
+        case .any, .unanchored, .unknown: return ["terminal(\(command))"]
         }
     }
 }

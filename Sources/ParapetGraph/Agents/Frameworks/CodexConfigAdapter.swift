@@ -34,12 +34,38 @@ struct CodexConfigAdapter: AgentAdapter {
             agent.budgets = []
             return [agent]
         }
-        var profiles = [CodexLayers(layers: [root], root: root).profile(name: "codex", range: root.range)]
-        for entry in root["profiles"]?.entries ?? [] where entry.value.isMapping {
+        let project = isProjectConfig(file.source.path)
+        var base = CodexLayers(layers: [root], root: root, project: project).profile(name: "codex", range: root.range)
+        if project { base.ignoredSettings = ignoredInProject(root) }
+        var profiles = [base]
+        // A project's `[profiles.*]` are dropped by Codex: no agent of their own.
+        for entry in root["profiles"]?.entries ?? [] where entry.value.isMapping && !project {
             let layers = CodexLayers(layers: [entry.value, root], root: root)
             profiles.append(layers.profile(name: "profiles.\(entry.name)", range: Manifest.span(entry)))
         }
         return profiles
+    }
+}
+
+extension CodexConfigAdapter {
+    /// Top-level keys Codex ignores in a project's `.codex/config.toml` (developers.openai.com
+    /// Codex config reference, "config.toml"; openai/codex#20098): provider, authentication,
+    /// notifications, profile selection and telemetry routing stay the user's. Checked 2026-12-07.
+    static let ignoredProjectKeys = ["openai_base_url", "chatgpt_base_url", "apps_mcp_product_sku", "model_provider", "model_providers",
+                                     "notify", "profile", "profiles", "experimental_realtime_ws_base_url", "otel"]
+
+    /// A repository's `.codex/config.toml` (not a home-folder one kept in a dotfiles repository,
+    /// not system settings).
+    static func isProjectConfig(_ path: String) -> Bool {
+        (path == ".codex/config.toml" || path.hasSuffix("/.codex/config.toml")) && ConfigScope.of(path: path) == .shared
+    }
+
+    static func ignoredInProject(_ root: DataNode) -> [IgnoredSetting] {
+        ignoredProjectKeys.compactMap { key in
+            guard let entry = root.entries?.first(where: { $0.name == key }) else { return nil }
+            return IgnoredSetting(key: key, reason: "Codex drops it from a project's `.codex/config.toml`; only the user's config sets it",
+                                  range: entry.key.range)
+        }
     }
 }
 
@@ -48,6 +74,8 @@ private struct CodexLayers {
     var layers: [DataNode]
     /// The file's top level: tables that only exist there (`mcp_servers`, `permissions`).
     var root: DataNode
+    /// A repository's `.codex/config.toml`, whose `ignoredProjectKeys` Codex drops.
+    var project = false
 
     /// The first layer that sets `path` (dotted keys).
     func setting(_ path: String) -> DataNode? {
@@ -83,7 +111,7 @@ private struct CodexLayers {
     }
 
     func models() -> Facet<[ModelReference]> {
-        let provider = Manifest.text(setting("model_provider"))?.value
+        let provider = project ? nil : Manifest.text(setting("model_provider"))?.value
         let models = [
             Manifest.model(setting("model"), provider: provider),
             Manifest.model(setting("review_model"), provider: provider, role: "review"),
@@ -217,7 +245,32 @@ private struct CodexLayers {
             if disabled { continue }
             tools += grants(of: entry, fallback: fallback)
         }
+        tools += appGrants(fallback: fallback)
         return (tools, servers)
+    }
+
+    /// Codex apps (`[apps._default]`, `[apps.<id>]`; the config schema's `AppConfig`, checked
+    /// 2026-12-07): `destructive_enabled = true` lets the agent call the app tools that declare
+    /// MCP's `destructive_hint`. Whether a person is asked first is the app's
+    /// `default_tools_approval_mode` (`approve` runs unasked), else `_default`'s, else the
+    /// approval policy (`never` runs unasked). A disabled app (`enabled = false`) has no tools.
+    func appGrants(fallback: (Approval, SourceRange?, String)) -> [ToolGrant] {
+        guard let apps = setting("apps") ?? root["apps"], apps.isMapping else { return [] }
+        let defaults = apps["_default"]
+        var grants: [ToolGrant] = []
+        for entry in apps.entries ?? [] where entry.value.isMapping {
+            let app = entry.value
+            if let enabled = app["enabled"] ?? defaults?["enabled"], Manifest.bool(enabled) == false { continue }
+            guard let flag = app["destructive_enabled"] ?? (entry.name == "_default" ? nil : defaults?["destructive_enabled"]),
+                  Manifest.bool(flag) == true else { continue }
+            let mode = Manifest.text(app["default_tools_approval_mode"]) ?? Manifest.text(defaults?["default_tools_approval_mode"])
+            let approval = mode.map { Self.approval($0.value) } ?? fallback.0
+            let why = mode.map { "default_tools_approval_mode = \"\($0.value)\"" } ?? fallback.2
+            let name = entry.name == "_default" ? "every app" : entry.name
+            grants.append(ToolGrant(pattern: "app_destructive_tools(\(name))", kind: .builtin, approval: approval, range: flag.range,
+                                    source: "apps.\(entry.name).destructive_enabled = true (\(why))"))
+        }
+        return grants
     }
 
     /// Grants of one MCP server: its default approval, per-tool overrides, enabled and disabled tools.
@@ -264,6 +317,8 @@ private struct CodexLayers {
     }
 
     func telemetry() -> Facet<[TelemetrySink]> {
+        // Telemetry routing is the user's: a project's `[otel]` is dropped, so it cannot say.
+        if project { return .notExpressible }
         guard let otel = setting("otel"), otel.isMapping else { return .absent }
         var sinks: [TelemetrySink] = []
         for (key, kind) in [("exporter", TelemetrySink.Kind.logs), ("trace_exporter", .traces), ("metrics_exporter", .metrics)] {

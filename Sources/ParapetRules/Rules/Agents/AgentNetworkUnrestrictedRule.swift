@@ -82,8 +82,9 @@ private extension AgentNetworkUnrestrictedRule {
         if profile.format == .codexConfig, !tools.contains(where: { $0.pattern == "shell" && $0.approval == .denied }) { return true }
         return tools.contains { grant in
             guard grant.approval != .denied else { return false }
-            let capability = capabilities.classify(grant, servers: profile.servers.value ?? []).capability
-            return capability == .network || capability == .exec || capability == .destructive
+            let classified = capabilities.classify(grant, servers: profile.servers.value ?? [])
+            // A whole server nothing here knows may reach the network: it counts.
+            return [.network, .exec, .destructive].contains(classified.capability) || classified.isUnknownServer
         }
     }
 

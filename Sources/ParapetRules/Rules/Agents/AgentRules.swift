@@ -15,4 +15,5 @@ let agentRules: [any Rule.Type] = [
     AgentActionNotPinnedRule.self,
     UntrustedInputToAgentRule.self,
     AgentHomeDirectoryAccessRule.self,
+    SettingIgnoredInScopeRule.self,
 ]

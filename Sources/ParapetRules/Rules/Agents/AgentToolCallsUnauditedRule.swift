@@ -36,8 +36,11 @@ struct AgentToolCallsUnauditedRule: Rule {
             if (profile.telemetry.value ?? []).contains(where: { sink in
                 sink.kind == .toolAudit && !(sink.hookCommand.map(capabilities.isFormatterHook) ?? false)
             }) { continue }
+            // A whole server nothing here knows may do any of these: it counts.
             let risky = tools.first { grant in
-                grant.approval != .denied && [.destructive, .exec, .write, .network].contains(capabilities.classify(grant, servers: profile.servers.value ?? []).capability)
+                guard grant.approval != .denied else { return false }
+                let classified = capabilities.classify(grant, servers: profile.servers.value ?? [])
+                return [.destructive, .exec, .write, .network].contains(classified.capability) || classified.isUnknownServer
             }
             guard let risky else { continue }
             findings.append(agentFinding("Agent `\(profile.name)` can run `\(risky.pattern)` and records no tool calls",

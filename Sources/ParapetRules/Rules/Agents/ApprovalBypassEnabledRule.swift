@@ -10,7 +10,11 @@ struct ApprovalBypassEnabledRule: Rule {
             `--dangerously-skip-permissions` run every tool call, destructive ones included, without \
             asking anyone. In CI or production there is then no gate at all. Claude Code's \
             `enableAllProjectMcpServers: true` likewise approves every MCP server a repository's \
-            `.mcp.json` adds, so a pull request can bring in a server nobody reviewed.
+            `.mcp.json` adds, so a pull request can bring in a server nobody reviewed. An OpenCode \
+            `opencode.json` with no `permission` at all leaves OpenCode's default, which runs every \
+            tool (`bash` and `edit` included) without asking: a warning, since the user's global \
+            config may set one; a `permission` object that leaves out `bash`, `edit` or \
+            `webfetch` (and has no `*`) lets that tool run unasked, which GATE410 judges.
             """,
         remediation: "Use the default approval mode and allow specific safe tools instead.",
         examples: [
@@ -32,6 +36,14 @@ struct ApprovalBypassEnabledRule: Rule {
             let modes = [profile.approvalMode.value].compactMap { $0 } + profile.approvalBypasses
             // An inherited mode is the parent's finding, at the parent's setting.
             for mode in modes where mode.mode == .bypass && mode.inheritedFrom == nil && seen.insert(mode.range).inserted {
+                // Nothing written, the client's default approves: a warning, since a
+                // configuration elsewhere (the user's own) may still ask.
+                if mode.byDefault {
+                    var unset = agentFinding("Approval is off by default: \(mode.setting)", at: mode.range, node: node, path: "approval-mode")
+                    unset.severity = .warning
+                    findings.append(unset)
+                    continue
+                }
                 // A classifier still refuses some calls; a warning, not an error.
                 if mode.byClassifier {
                     var classifier = agentFinding("A classifier, not a person, approves tool calls: `\(mode.setting)`", at: mode.range,

@@ -9,7 +9,11 @@ struct DestructiveToolAutoApprovedRule: Rule {
             An auto-approved shell, a wildcard over an MCP server, a file-writing tool, or a tool that \
             deletes or changes things lets a prompt injection or a confused plan destroy data with no \
             human in the loop. What counts as destructive or mutating is data in \
-            `rules/agents/tool-capabilities.yaml`.
+            `rules/agents/tool-capabilities.yaml`. Every tool of an MCP server that \
+            `rules/agents/mcp-servers.yaml` does not know is a warning: what those tools do is \
+            unknown, not shown destructive, yet all of them run unasked. A client's default counts \
+            where it allows: OpenCode runs `bash`, `edit` and `webfetch` unasked unless `permission` \
+            sets them (or `*`), so a `permission` object that leaves them out is reported at its key.
             """,
         remediation: "Move the tool to `ask` (or `requireApproval`), or allow only the specific safe commands.",
         examples: [
@@ -33,16 +37,30 @@ struct DestructiveToolAutoApprovedRule: Rule {
     func check(_ context: RuleContext) -> [Finding] {
         let evaluator = PermissionEvaluator()
         var findings: [Finding] = []
+        // One finding per place: grants written at one key (a VS Code regex spelled out as
+        // prefixes, OpenCode's defaults at `permission`) are named together.
+        var byPlace: [String: Int] = [:]
         var seen: Set<String> = []
         for (node, profile) in context.agents {
             // Grants that only exist because approval is switched off are GATE411's finding.
-            let bypass = profile.approvalMode.value.flatMap { $0.mode == .bypass ? $0.range : nil }
-            for classified in evaluator.unasked(profile) where classified.isDangerous && classified.grant.range != bypass {
+            let bypasses = Set(([profile.approvalMode.value].compactMap { $0 } + profile.approvalBypasses).filter { $0.mode == .bypass }.map(\.range))
+            for classified in evaluator.unasked(profile) where (classified.isDangerous || classified.isUnknownServer) && !bypasses.contains(classified.grant.range) {
                 let grant = classified.grant
+                let place = "\(grant.range.path):\(grant.range.start.offset):\(grant.range.end.offset)"
                 // One finding per entry, even when several agents inherit it (OpenCode's agents).
-                guard seen.insert("\(grant.range.path):\(grant.range.start.offset)").inserted else { continue }
-                findings.append(agentFinding("`\(grant.pattern)` runs without asking: \(classified.reason)", at: grant.range,
-                                        node: node, path: "tools.\(grant.pattern)"))
+                guard seen.insert("\(place):\(grant.pattern)").inserted else { continue }
+                if let index = byPlace[place] {
+                    findings[index].message += "; also `\(grant.pattern)`: \(classified.reason)"
+                    if classified.isDangerous { findings[index].severity = Self.metadata.defaultSeverity }
+                    continue
+                }
+                var finding = agentFinding("`\(grant.pattern)` runs without asking: \(classified.reason)", at: grant.range,
+                                           node: node, path: "tools.\(grant.pattern)")
+                // Every tool of a server nothing here knows: not shown destructive, so a warning
+                // that a person should read what it offers, not an error.
+                if !classified.isDangerous { finding.severity = .warning }
+                byPlace[place] = findings.count
+                findings.append(finding)
             }
         }
         return findings

@@ -40,8 +40,10 @@ printf '%s\n%s\n' "$floor_line" "$scan_line" | awk '
 # Linearity: the same corpus copied 1, 2 and 4 times (hard links where the file system allows).
 echo "scaling (full scan, all cores):"
 echo "  copies    files        s   peak RSS MB"
+# The copies are kept between runs, per corpus (its path's checksum names them).
+corpus_key=$(printf '%s' "$corpus" | cksum | cut -d' ' -f1)
 for copies in 1 2 4; do
-  scaled="$work/scale-$copies"
+  scaled="$work/scale-$corpus_key-$copies"
   if [ ! -d "$scaled" ]; then
     mkdir -p "$scaled"
     i=1

@@ -133,36 +133,33 @@ import Testing
         return directory
     }
 
-    @Test func aTerraformChangeReadsOnlyTheModuleTreesReachingIt() throws {
-        let directory = try repository(kubernetes: false)
+    /// The scan of the module's `main.tf` change, narrowed and not.
+    private func scanModuleChange(kubernetes: Bool) throws -> (narrowed: ScanResult, full: ScanResult) {
+        let directory = try repository(kubernetes: kubernetes)
         defer { try? FileManager.default.removeItem(at: directory) }
         var options = ScanOptions(roots: ["."], workingDirectory: directory.path, workers: 2)
         options.configSearchCeiling = directory.path
         options.reportScope = ReportScope(paths: [directory.path + "/modules/db/main.tf"])
         let narrowed = try Scan.run(options)
-        // The root calling the module and the module's other file are read; the unrelated root,
-        // the manifest and the agent file are not.
-        #expect(narrowed.files.map(\.path) == ["envs/prod/main.tf", "modules/db/main.tf", "modules/db/variables.tf"])
         options.narrowTerraformToReport = false
         let full = try Scan.run(options)
         #expect(full.files.count == 6)
-        #expect(!narrowed.findings.isEmpty)
         #expect(narrowed.findings.map(\.fingerprint) == full.findings.map(\.fingerprint))
         #expect(narrowed.findings.map(\.message) == full.findings.map(\.message))
+        return (narrowed, full)
+    }
+
+    @Test func aTerraformChangeReadsOnlyTheModuleTreesReachingIt() throws {
+        let (narrowed, _) = try scanModuleChange(kubernetes: false)
+        // The root calling the module and the module's other file are read; the unrelated root,
+        // the manifest and the agent file are not.
+        #expect(narrowed.files.map(\.path) == ["envs/prod/main.tf", "modules/db/main.tf", "modules/db/variables.tf"])
+        #expect(!narrowed.findings.isEmpty)
     }
 
     @Test func kubernetesObjectsInTheTreeReadEverything() throws {
-        let directory = try repository(kubernetes: true)
-        defer { try? FileManager.default.removeItem(at: directory) }
-        var options = ScanOptions(roots: ["."], workingDirectory: directory.path, workers: 2)
-        options.configSearchCeiling = directory.path
-        options.reportScope = ReportScope(paths: [directory.path + "/modules/db/main.tf"])
-        let narrowed = try Scan.run(options)
+        let (narrowed, _) = try scanModuleChange(kubernetes: true)
         #expect(narrowed.files.count == 6)
-        options.narrowTerraformToReport = false
-        let full = try Scan.run(options)
-        #expect(narrowed.findings.map(\.fingerprint) == full.findings.map(\.fingerprint))
-        #expect(narrowed.findings.map(\.message) == full.findings.map(\.message))
     }
 
     @Test func anyOtherReportedFileEvaluatesEveryRoot() throws {

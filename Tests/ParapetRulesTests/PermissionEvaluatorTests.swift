@@ -69,6 +69,7 @@ import Testing
         Row("Bash(eval *)", .exec, dangerous: true),
         Row("Bash(sh -c *)", .exec, dangerous: true),
         Row("Bash(bash -c:*)", .exec, dangerous: true),
+        Row("Bash(bash *)", .exec, dangerous: true),
         Row("Bash(sh -c 'git status')", .exec, dangerous: false),
         Row("Bash(bash -c \"git push --force\")", .destructive, dangerous: true),
         Row("Bash(python3 -c *)", .exec, dangerous: true),
@@ -137,6 +138,21 @@ import Testing
         Row("WebFetch(docs.cursor.com)", .cursorCLI, .network, dangerous: false),
         Row("context7:*", .cursorCLI, .read, dangerous: false),
         Row("github:delete_repository", .cursorCLI, .destructive, dangerous: true),
+        // OpenCode: a tool, or a tool's pattern (`bash(git status *)`, read from the tool's map);
+        // the whole tool is also what OpenCode's default allows where a map has no `*`.
+        Row("bash", .openCode, .exec, dangerous: true),
+        Row("bash(*)", .openCode, .exec, dangerous: true),
+        Row("bash(git status *)", .openCode, .exec, dangerous: false),
+        Row("bash(git push *)", .openCode, .destructive, dangerous: true),
+        Row("bash(sudo *)", .openCode, .exec, dangerous: true),
+        Row("bash(npm test)", .openCode, .exec, dangerous: false),
+        Row("edit", .openCode, .write, dangerous: true),
+        Row("edit(docs/**)", .openCode, .write, dangerous: false),
+        Row("webfetch", .openCode, .network, dangerous: false),
+        // Codex MCP tools by `approval_mode` (`[mcp_servers.X.tools.Y]`), and a whole server by
+        // `default_tools_approval_mode`.
+        Row("mcp__github__delete_repository", .generic, .destructive, dangerous: true),
+        Row("mcp__github__get_issue", .generic, .read, dangerous: false),
         // Gemini CLI: `run_shell_command(git)` is a prefix.
         Row("run_shell_command", .geminiCLI, .exec, dangerous: true),
         Row("run_shell_command(git)", .geminiCLI, .destructive, dangerous: true),
@@ -221,6 +237,44 @@ import Testing
         let unasked = PermissionEvaluator().unasked(profile)
         #expect(unasked.map(\.grant.pattern) == ["Bash(sudo:*)", "Edit(src/**)"])
         #expect(unasked.filter(\.isDangerous).map(\.grant.pattern) == ["Bash(sudo:*)"])
+    }
+
+    /// Issue 15's examples, each alone in `permissions.allow`: the narrow workspace edits run
+    /// unasked and harmless; the wrappers and the open push prefix are dangerous.
+    @Test(arguments: [("Edit(src/**)", false), ("Write(docs/**)", false), ("Bash(sudo:*)", true), ("Bash(sh -c *)", true), ("Bash(git push:*)", true)])
+    func issueExamples(_ pattern: String, _ dangerous: Bool) {
+        var profile = AgentProfile(name: "x", format: .claudeSettings, range: Self.range)
+        profile.tools = .present([ToolGrant(pattern: pattern, kind: .builtin, approval: .auto, range: Self.range, source: "permissions.allow", grammar: .claudeCode)])
+        let unasked = PermissionEvaluator().unasked(profile)
+        #expect(unasked.map(\.grant.pattern) == [pattern])
+        #expect(unasked.map(\.isDangerous) == [dangerous])
+    }
+
+    struct LastMatch: CustomTestStringConvertible, Sendable {
+        var rules: [(pattern: String, approval: Approval)]
+        var unasked: [String]
+        var testDescription: String { rules.map { "\($0.pattern)=\($0.approval)" }.joined(separator: ", ") }
+    }
+
+    /// OpenCode: rules in the order written, the last match winning; OpenCode's default (the
+    /// whole tool allowed) comes first, where a map has no `*`.
+    static let lastMatches: [LastMatch] = [
+        LastMatch(rules: [("bash", .auto), ("bash(rm *)", .denied)], unasked: ["bash"]),
+        LastMatch(rules: [("bash", .required), ("bash(git status *)", .auto)], unasked: ["bash(git status *)"]),
+        LastMatch(rules: [("bash(git push *)", .auto), ("bash", .required)], unasked: []),
+        LastMatch(rules: [("bash", .auto), ("bash(git push *)", .required)], unasked: ["bash"]),
+        LastMatch(rules: [("bash(git *)", .auto), ("bash(git push *)", .denied)], unasked: ["bash(git *)"]),
+    ]
+
+    @Test(arguments: lastMatches)
+    func openCodeLastMatchWins(_ row: LastMatch) {
+        var profile = AgentProfile(name: "x", format: .opencode, range: Self.range)
+        profile.tools = .present(row.rules.enumerated().map { index, rule in
+            let at = SourceRange(path: "opencode.json", start: .init(line: index + 1, column: 1, offset: index * 10),
+                                 end: .init(line: index + 1, column: 1, offset: index * 10 + 5))
+            return ToolGrant(pattern: rule.pattern, kind: .builtin, approval: rule.approval, range: at, source: "test", grammar: .openCode)
+        })
+        #expect(PermissionEvaluator().unasked(profile).map(\.grant.pattern) == row.unasked)
     }
 
     struct Priority: CustomTestStringConvertible, Sendable {

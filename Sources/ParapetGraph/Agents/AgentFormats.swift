@@ -25,8 +25,12 @@ public struct AgentFormat: Sendable {
     public var sniffed = false
     public var facts: [Fact]
     public var source: String
+    /// Keys seen in repositories that the format's documentation does not define, so they are
+    /// not read (the client is not known to act on them), each with why.
+    public var unread: [String]
 
-    init(_ kind: FileKind, _ client: String, _ title: String, files: [String], sniffed: Bool = false, facts: [Fact], source: String) {
+    init(_ kind: FileKind, _ client: String, _ title: String, files: [String], sniffed: Bool = false, facts: [Fact], source: String,
+         unread: [String] = []) {
         self.kind = kind
         self.client = client
         self.title = title
@@ -34,6 +38,7 @@ public struct AgentFormat: Sendable {
         self.sniffed = sniffed
         self.facts = facts
         self.source = source
+        self.unread = unread
     }
 }
 
@@ -62,7 +67,10 @@ extension AgentFormat {
         AgentFormat(.cursorPermissions, "Cursor", "permissions and CLI config", files: [".cursor/permissions.json", ".cursor/cli.json", ".cursor/cli-config.json"],
                     facts: [.tools, .approval], source: "cursor.com/docs/reference/permissions; Cursor CLI permissions"),
         AgentFormat(.cursorMCP, "Cursor", "MCP servers", files: [".cursor/mcp.json"], facts: [.servers], source: "cursor.com/docs/context/mcp"),
-        AgentFormat(.cursorSandbox, "Cursor", "sandbox", files: [".cursor/sandbox.json"], facts: [.egress], source: "cursor.com/docs/reference/sandbox"),
+        AgentFormat(.cursorSandbox, "Cursor", "sandbox", files: [".cursor/sandbox.json"], facts: [.egress], source: "cursor.com/docs/reference/sandbox",
+                    unread: ["`filesystem.allowWrite` (and `filesystem.denyWrite`, `allowRead`, `denyRead`): Claude Code's sandbox shape, seen in "
+                             + "Khan/todo-app; Cursor's sandbox.json reference (checked 2026-12-07) documents no `filesystem` key. Writable folders "
+                             + "outside the workspace are `additionalReadwritePaths`, which is read."]),
         AgentFormat(.cursorHooks, "Cursor", "hooks", files: [".cursor/hooks.json"], facts: [.telemetry], source: "cursor.com/docs/agent/hooks"),
         AgentFormat(.vscodeMCP, "VS Code", "MCP servers", files: [".vscode/mcp.json"], sniffed: true, facts: [.tools, .servers, .egress, .approval],
                     source: "code.visualstudio.com/docs/copilot/reference/mcp-configuration"),

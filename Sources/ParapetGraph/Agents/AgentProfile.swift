@@ -76,6 +76,9 @@ public struct ToolGrant: Sendable {
     /// Gemini CLI policy rules: the rule's `priority` (0 when not written); the highest
     /// priority among matching rules decides. `nil` where the format has no priorities.
     public var priority: Int?
+    /// Not written: the client's default where the file says nothing (OpenCode allows a tool
+    /// its `permission` leaves out, and a command no pattern of a tool's map matches).
+    public var byDefault = false
 
     public init(pattern: String, kind: Kind, approval: Approval, range: SourceRange, source: String, grammar: PermissionGrammar = .generic) {
         self.pattern = pattern

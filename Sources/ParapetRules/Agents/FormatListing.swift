@@ -56,6 +56,13 @@ public enum FormatListing {
                          format.facts.map(\.rawValue).joined(separator: ", "), format.source]
             out += "| " + cells.map { $0.replacingOccurrences(of: "|", with: "\\|") }.joined(separator: " | ") + " |\n"
         }
+        let unread = formats.filter { !$0.unread.isEmpty }
+        if !unread.isEmpty {
+            out += "\n## Keys seen in repositories and not read\n\nNot defined by the format's documentation, so nothing says the client acts on them.\n\n"
+            for format in unread {
+                for note in format.unread { out += "- \(format.client) \(format.title) (`\(format.kind.rawValue)`): \(note)\n" }
+            }
+        }
         return out
     }
 

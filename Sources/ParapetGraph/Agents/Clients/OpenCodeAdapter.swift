@@ -15,6 +15,7 @@ enum OpenCodeAdapter: AgentAdapter {
         readPermissions(root["permission"], prefix: "", into: &facts)
         readToolSwitches(root["tools"], prefix: "", into: &facts)
         readDefaults(root, into: &facts)
+        readUnmatchedDefaults(root["permission"], inherited: nil, prefix: "", into: &facts)
         if let servers = root["mcp"] {
             let read = MCPServersReader.read(servers, client: .openCode)
             facts.servers = read.servers
@@ -30,6 +31,7 @@ enum OpenCodeAdapter: AgentAdapter {
             readModels(agent.value, prefix: prefix, into: &own)
             readPermissions(agent.value["permission"], prefix: prefix, into: &own)
             readToolSwitches(agent.value["tools"], prefix: prefix, into: &own)
+            readUnmatchedDefaults(agent.value["permission"], inherited: root["permission"], prefix: prefix, into: &own)
             guard own.toolsSaid || !own.models.isEmpty || own.approval != nil else { continue }
             let overridden = Set(own.grants.map { tool(of: $0.pattern) })
             var merged = facts
@@ -116,8 +118,39 @@ enum OpenCodeAdapter: AgentAdapter {
         guard !written.contains("*") else { return }
         let range = root.entries?.first { $0.name == "permission" }?.key.range ?? permission.range
         for tool in defaultAllowed where !written.contains(tool) && !facts.grants.contains(where: { $0.pattern == tool && $0.approval == .denied }) {
-            facts.grants.append(ToolGrant(pattern: tool, kind: .builtin, approval: .auto, range: range,
-                                          source: "OpenCode's default (permission.\(tool) not set)", grammar: .openCode))
+            var grant = ToolGrant(pattern: tool, kind: .builtin, approval: .auto, range: range,
+                                  source: "OpenCode's default: `permission.\(tool)` not set", grammar: .openCode)
+            grant.byDefault = true
+            facts.grants.append(grant)
+        }
+    }
+
+    /// Tools OpenCode asks for by default (`permissions.mdx`, "Defaults"); every other tool
+    /// is allowed.
+    static let askedByDefault: Set<String> = ["doom_loop", "external_directory"]
+
+    /// Whether `permission` decides every use of `tool` itself: one action for all tools, a
+    /// `*` over all tools, one action for the tool, or a `*` pattern in the tool's map.
+    static func decidesAll(_ permission: DataNode?, tool: String) -> Bool {
+        guard let permission else { return false }
+        guard permission.isMapping else { return ClientData.text(permission) != nil }
+        if permission["*"] != nil { return true }
+        guard let value = permission[tool] else { return false }
+        return !value.isMapping || value["*"] != nil
+    }
+
+    /// A tool's pattern map without `*` (`"bash": {"git status": "allow"}`): OpenCode's rules
+    /// are its defaults (`"*": "allow"`) followed by the config's, the last match winning, so a
+    /// command no written pattern matches is allowed. Read as the whole tool allowed at the
+    /// tool's key, before its patterns, so each written pattern still wins where it matches.
+    /// An agent's map inherits the session's catch-all (`inherited`), which comes before it.
+    static func readUnmatchedDefaults(_ permission: DataNode?, inherited: DataNode?, prefix: String, into facts: inout ClientFacts) {
+        for tool in ClientData.entries(permission) where tool.value.isMapping && tool.name != "*" && !askedByDefault.contains(tool.name) {
+            guard !decidesAll(permission, tool: tool.name), !decidesAll(inherited, tool: tool.name) else { continue }
+            var grant = ToolGrant(pattern: tool.name, kind: .builtin, approval: .auto, range: tool.key.range,
+                                  source: "OpenCode's default: no `*` in `\(prefix)permission.\(tool.name)`", grammar: .openCode)
+            grant.byDefault = true
+            facts.grants.append(grant)
         }
     }
 

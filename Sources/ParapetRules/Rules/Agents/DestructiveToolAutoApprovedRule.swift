@@ -13,7 +13,9 @@ struct DestructiveToolAutoApprovedRule: Rule {
             `rules/agents/mcp-servers.yaml` does not know is a warning: what those tools do is \
             unknown, not shown destructive, yet all of them run unasked. A client's default counts \
             where it allows: OpenCode runs `bash`, `edit` and `webfetch` unasked unless `permission` \
-            sets them (or `*`), so a `permission` object that leaves them out is reported at its key.
+            sets them (or `*`), so a `permission` object that leaves them out is reported at its key, \
+            and a tool's pattern map without `*` leaves every command it does not match to that \
+            default (reported at the tool's key).
             """,
         remediation: "Move the tool to `ask` (or `requireApproval`), or allow only the specific safe commands.",
         examples: [
@@ -54,7 +56,9 @@ struct DestructiveToolAutoApprovedRule: Rule {
                     if classified.isDangerous { findings[index].severity = Self.metadata.defaultSeverity }
                     continue
                 }
-                var finding = agentFinding("`\(grant.pattern)` runs without asking: \(classified.reason)", at: grant.range,
+                // A default is not written where the finding points: say whose decision it is.
+                let why = grant.byDefault ? " (\(grant.source))" : ""
+                var finding = agentFinding("`\(grant.pattern)` runs without asking\(why): \(classified.reason)", at: grant.range,
                                            node: node, path: "tools.\(grant.pattern)")
                 // Every tool of a server nothing here knows: not shown destructive, so a warning
                 // that a person should read what it offers, not an error.

@@ -136,8 +136,9 @@ public enum Scan {
     /// directories), only the Terraform files that can change those directories' findings are
     /// parsed: first those that decide the module trees (files there, and files with a module
     /// call or a Kubernetes object: the word `module` or `kubernetes_` in their bytes), then the
-    /// rest of the trees that reach them. When those trees declare Kubernetes objects, every file
-    /// is read, as in a full scan. Otherwise no manifest can change a reported finding: Terraform
+    /// rest of the trees that reach them; the files of other trees are then left out. When those
+    /// trees declare Kubernetes objects, every file is read, as in a full scan. Otherwise no
+    /// manifest can change a reported finding: Terraform
     /// nodes meet the rest of the scan only through Kubernetes objects (selectors, namespaces,
     /// workloads that run an agent manifest), and findings of manifests, plans and agent files lie
     /// in files not reported. A pre-commit run on a `.tf` change then parses no YAML, JSON or
@@ -166,6 +167,14 @@ public enum Scan {
         var parsed = load(terraform.indices.filter { decides[$0] }.map { terraform[$0] }, options: options)
         let trees = TerraformLowering.treesReaching(directories, in: parsed, moduleDirectories: Set(directoryOf))
         let rest = terraform.indices.filter { !decides[$0] && (trees.declareKubernetes || trees.modules.contains(directoryOf[$0])) }
+        if !trees.declareKubernetes {
+            // Files read only to find the trees, in trees that do not reach the change, are left
+            // out: no root that is evaluated holds them.
+            parsed.removeAll { file in
+                let directory = TerraformModuleSource.directory(of: file.source.path)
+                return !trees.modules.contains(directory) && !directories.contains(directory)
+            }
+        }
         parsed += load(rest.map { terraform[$0] } + (trees.declareKubernetes ? others : []), options: options)
         // Discovery's order (sorted display paths) is the order every later stage sees.
         return parsed.sorted { $0.source.path < $1.source.path }

@@ -121,7 +121,8 @@ import Testing
             "modules/db/main.tf": "variable \"protect\" {}\nresource \"aws_db_instance\" \"main\" {\n  deletion_protection = var.protect\n}\n"
                 + (kubernetes ? "resource \"kubernetes_pod\" \"p\" {\n  metadata {\n    name = \"p\"\n    labels = { app = \"p\" }\n  }\n  spec {\n    container {\n      name = \"c\"\n      image = \"nginx:1.27\"\n    }\n  }\n}\n" : ""),
             "modules/db/variables.tf": "variable \"unused\" {\n  default = 1\n}\n",
-            "other/main.tf": "resource \"aws_db_instance\" \"other\" {\n  deletion_protection = false\n}\n",
+            // Read to find the trees (it says `module`), then left out: it reaches nothing reported.
+            "other/main.tf": "# calls no module\nresource \"aws_db_instance\" \"other\" {\n  deletion_protection = false\n}\n",
             "k8s/policy.yaml": "apiVersion: networking.k8s.io/v1\nkind: NetworkPolicy\nmetadata:\n  name: deny\nspec:\n  podSelector: {}\n  policyTypes: [Egress]\n",
             ".mcp.json": "{\"mcpServers\": {\"x\": {\"command\": \"npx\", \"args\": [\"some-server\"]}}}\n",
         ]

@@ -154,17 +154,28 @@ public enum Scan {
         }
         let directoryOf = terraform.map { TerraformModuleSource.directory(of: $0.displayPath) }
         let candidates = terraform
-        let deciding = ResultSlots<Bool>(count: terraform.count)
+        // Each file is read once: parsed here when it decides the trees, left for later otherwise.
+        let deciding = ResultSlots<ParsedFile?>(count: terraform.count)
         let next = AtomicCounter()
         DispatchQueue.concurrentPerform(iterations: min(options.workers, max(1, terraform.count))) { _ in
+            let loader = Loader(limits: options.limits)
+            loader.parseCache = options.parseCache
             while true {
                 let index = next.increment()
                 guard index < candidates.count else { break }
-                deciding.set(index, directories.contains(directoryOf[index]) || mayShapeModuleTrees(candidates[index], limits: options.limits))
+                let file = candidates[index]
+                // A file that cannot be read decides, so that the loader reports it.
+                guard case .bytes(let bytes) = FileSystem.read(file.absolutePath, maxBytes: options.limits.maxFileBytes) else {
+                    deciding.set(index, loader.load(file))
+                    continue
+                }
+                let decides = directories.contains(directoryOf[index]) || bytes.containsBytes("module") || bytes.containsBytes("kubernetes_")
+                deciding.set(index, decides ? loader.load(SourceFile(path: file.displayPath, bytes: bytes)) : .some(nil))
             }
         }
-        let decides = deciding.values.map { $0 ?? true }
-        var parsed = load(terraform.indices.filter { decides[$0] }.map { terraform[$0] }, options: options)
+        let early = deciding.values.map { $0 ?? nil }
+        let decides = early.map { $0 != nil }
+        var parsed = early.compactMap { $0 }
         let trees = TerraformLowering.treesReaching(directories, in: parsed, moduleDirectories: Set(directoryOf))
         let rest = terraform.indices.filter { !decides[$0] && (trees.declareKubernetes || trees.modules.contains(directoryOf[$0])) }
         if !trees.declareKubernetes {
@@ -178,13 +189,6 @@ public enum Scan {
         parsed += load(rest.map { terraform[$0] } + (trees.declareKubernetes ? others : []), options: options)
         // Discovery's order (sorted display paths) is the order every later stage sees.
         return parsed.sorted { $0.source.path < $1.source.path }
-    }
-
-    /// Whether a Terraform file may call a module or declare a Kubernetes object; a file that
-    /// cannot be read says yes, so that the loader reports it.
-    private static func mayShapeModuleTrees(_ file: DiscoveredFile, limits: ScanLimits) -> Bool {
-        guard case .bytes(let bytes) = FileSystem.read(file.absolutePath, maxBytes: limits.maxFileBytes) else { return true }
-        return bytes.containsBytes("module") || bytes.containsBytes("kubernetes_")
     }
 
     /// Everything up to the rules: configuration, files, parse, graph. `scan`, `agents`, `graph`,

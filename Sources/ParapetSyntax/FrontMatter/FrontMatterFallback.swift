@@ -13,7 +13,7 @@ enum FrontMatterFallback {
         reader.read(FrontMatterLine.split(source.bytes, from: block.contentStart, to: block.end))
         guard let first = reader.entries.first, let last = reader.entries.last else { return nil }
         let end = reader.entries.map(\.value.range.end).max() ?? last.value.range.end
-        let mapping = DataNode(.mapping(reader.entries), range: SourceRange(path: source.path, start: first.key.range.start, end: end))
+        let mapping = DataNode(.mapping(reader.entries), range: SourceRange(file: source.file, start: first.key.range.start, end: end))
         let comments = reader.comments.sorted { $0.range.start.offset < $1.range.start.offset }
         return DataParseResult(documents: [mapping], comments: comments, diagnostics: reader.diagnostics)
     }

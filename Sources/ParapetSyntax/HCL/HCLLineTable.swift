@@ -52,6 +52,6 @@ struct HCLLineTable {
 
     mutating func range(_ start: Int, _ end: Int) -> SourceRange {
         let from = position(start)
-        return SourceRange(path: source.path, start: from, end: position(max(start, end)))
+        return SourceRange(file: source.file, start: from, end: position(max(start, end)))
     }
 }

@@ -54,13 +54,13 @@ public enum HCLTreeCodec {
 // MARK: - Writing
 
 private struct Writer {
-    let path: String
+    let file: SourcePath
     var bytes: [UInt8] = []
     /// False once something could not be written (a range in another file).
     var faithful = true
 
     init(path: String) {
-        self.path = path
+        self.file = SourcePath(path)
         bytes.reserveCapacity(4096)
     }
 
@@ -92,7 +92,7 @@ private struct Writer {
     }
 
     mutating func range(_ range: SourceRange) {
-        if range.path != path { faithful = false }
+        if range.file != file { faithful = false }
         count(range.start.line)
         count(range.start.column)
         count(range.start.offset)
@@ -295,14 +295,14 @@ private struct Writer {
 
 private struct Reader {
     let bytes: [UInt8]
-    let path: String
+    let file: SourcePath
     let maxDepth: Int
     var offset = 0
     var depth = 0
 
     init(bytes: [UInt8], path: String, maxDepth: Int) {
         self.bytes = bytes
-        self.path = path
+        self.file = SourcePath(path)
         // The parser cuts expressions past `maxDepth`; a few levels of bodies and templates
         // come on top of that.
         self.maxDepth = maxDepth.addingReportingOverflow(64).overflow ? Int.max : maxDepth + 64
@@ -366,7 +366,7 @@ private struct Reader {
     mutating func range() -> SourceRange? {
         guard let startLine = position(), let startColumn = position(), let startOffset = position(),
               let endLine = position(), let endColumn = position(), let endOffset = position() else { return nil }
-        return SourceRange(path: path, start: SourcePosition(line: startLine, column: startColumn, offset: startOffset),
+        return SourceRange(file: file, start: SourcePosition(line: startLine, column: startColumn, offset: startOffset),
                            end: SourcePosition(line: endLine, column: endColumn, offset: endOffset))
     }
 

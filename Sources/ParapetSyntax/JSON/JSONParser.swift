@@ -155,7 +155,7 @@ struct JSONReader {
         let startPosition = cursor.position(at: start)
         let text = try readString()
         let key = DataNode(.scalar(Scalar(text, style: .string)),
-                           range: SourceRange(path: source.path, start: startPosition, end: cursor.position(at: i)))
+                           range: SourceRange(file: source.file, start: startPosition, end: cursor.position(at: i)))
         try skipTrivia()
         guard i < bytes.count else { throw endOfFile(stack) }
         guard bytes[i] == UInt8(ascii: ":") else { throw fail("Expected `:` after property name", at: i) }
@@ -165,7 +165,7 @@ struct JSONReader {
 
     mutating func close(_ frame: Frame) -> DataNode {
         let content: DataNode.Content = frame.isObject ? .mapping(frame.entries) : .sequence(frame.items)
-        return DataNode(content, range: SourceRange(path: source.path, start: frame.start, end: cursor.position(at: i)))
+        return DataNode(content, range: SourceRange(file: source.file, start: frame.start, end: cursor.position(at: i)))
     }
 
     // MARK: Errors

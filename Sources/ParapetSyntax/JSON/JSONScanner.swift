@@ -58,7 +58,7 @@ extension JSONReader {
         } else {
             throw fail("Unexpected \(ByteText.describe(bytes, at: i)), expected a value", at: i)
         }
-        return DataNode(.scalar(scalar), range: SourceRange(path: source.path, start: startPosition, end: cursor.position(at: i)))
+        return DataNode(.scalar(scalar), range: SourceRange(file: source.file, start: startPosition, end: cursor.position(at: i)))
     }
 
     /// A string at `i` (the opening quote); returns the decoded text and leaves `i` after the

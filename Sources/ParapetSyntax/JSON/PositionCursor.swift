@@ -37,6 +37,6 @@ struct PositionCursor {
 
     mutating func range(_ start: Int, _ end: Int) -> SourceRange {
         let startPosition = position(at: start)
-        return SourceRange(path: source.path, start: startPosition, end: position(at: Swift.max(start, end)))
+        return SourceRange(file: source.file, start: startPosition, end: position(at: Swift.max(start, end)))
     }
 }

@@ -126,7 +126,7 @@ struct YAMLTreeBuilder {
     }
 
     private func range(_ start: SourcePosition, _ end: SourcePosition) -> SourceRange {
-        SourceRange(path: source.path, start: start, end: Swift.max(start, end))
+        SourceRange(file: source.file, start: start, end: Swift.max(start, end))
     }
 
     private mutating func add(_ built: Built, anchor: String?) -> Bool {

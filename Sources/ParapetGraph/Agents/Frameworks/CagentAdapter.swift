@@ -33,7 +33,7 @@ struct CagentAdapter: AgentAdapter {
         let line = String(decoding: bytes[..<end], as: UTF8.self)
         guard let flag = line.range(of: "--yolo") else { return nil }
         let offset = line.utf8.distance(from: line.startIndex, to: flag.lowerBound)
-        return SourceRange(path: file.source.path, start: file.source.position(at: offset), end: file.source.position(at: offset + 6))
+        return SourceRange(file: file.source.file, start: file.source.position(at: offset), end: file.source.position(at: offset + 6))
     }
 }
 

@@ -114,9 +114,11 @@ public enum Scan {
         let slots = ResultSlots<ParsedFile>(count: files.count)
         let workers = min(options.workers, max(1, files.count))
         let next = AtomicCounter()
+        let sameContent = SameContentParses()
         DispatchQueue.concurrentPerform(iterations: workers) { _ in
             let loader = Loader(limits: options.limits)
             loader.parseCache = options.parseCache
+            loader.sameContent = sameContent
             while true {
                 let index = next.increment()
                 guard index < files.count else { break }
@@ -157,9 +159,11 @@ public enum Scan {
         // Each file is read once: parsed here when it decides the trees, left for later otherwise.
         let deciding = ResultSlots<ParsedFile?>(count: terraform.count)
         let next = AtomicCounter()
+        let sameContent = SameContentParses()
         DispatchQueue.concurrentPerform(iterations: min(options.workers, max(1, terraform.count))) { _ in
             let loader = Loader(limits: options.limits)
             loader.parseCache = options.parseCache
+            loader.sameContent = sameContent
             while true {
                 let index = next.increment()
                 guard index < candidates.count else { break }

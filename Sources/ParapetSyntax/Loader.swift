@@ -9,6 +9,8 @@ public final class Loader {
     private let hcl: HCLParser
     /// Parsed HCL kept between runs; nil: parse every file.
     public var parseCache: ParseCache?
+    /// Parses shared between files of the same bytes in this load; nil: each file parses.
+    public var sameContent: SameContentParses?
 
     public init(limits: ScanLimits = ScanLimits()) {
         self.limits = limits
@@ -79,7 +81,8 @@ public final class Loader {
     func parse(_ source: SourceFile, syntax: Syntax, kind: FileKind) -> ParsedFile {
         if syntax == .hcl {
             let cache = hcl.isReady ? parseCache : nil
-            let result = cache.map { $0.hcl(source, limits: limits) { hcl.parse(source) } } ?? hcl.parse(source)
+            let parse = { cache.map { $0.hcl(source, limits: self.limits) { self.hcl.parse(source) } } ?? self.hcl.parse(source) }
+            let result = sameContent.map { $0.hcl(source, maxDepth: limits.maxDepth, parse: parse) } ?? parse()
             return ParsedFile(source: source, kind: kind, tree: .hcl(result.file), comments: result.comments, diagnostics: result.diagnostics)
         }
         let result: DataParseResult

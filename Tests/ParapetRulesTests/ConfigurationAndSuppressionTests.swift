@@ -248,3 +248,24 @@ private let logGroups = """
         #expect(findings.isEmpty, "\(findings)")
     }
 }
+
+@Suite struct SameContentFileTests {
+    /// Two folders with the same bytes (one parse shared between them): each file has its own
+    /// findings and suppressions, at its own path.
+    @Test func identicalFilesEachKeepTheirFindingsAndSuppressions() throws {
+        let text = """
+            resource "aws_db_instance" "orders" {
+              engine = "postgres"
+            }
+
+            # parapet:ignore GATE401 -- a scratch database, rebuilt every night
+            resource "aws_db_instance" "scratch" {
+              engine = "postgres"
+            }
+            """
+        let findings = try scan(["envs/dev/main.tf": text, "envs/prod/main.tf": text, "envs/qa/main.tf": text + "\n"],
+                                only: ["GATE401"])
+        let places = findings.map { "\($0.range.path):\($0.range.start.line)" }.sorted()
+        #expect(places == ["envs/dev/main.tf:1", "envs/prod/main.tf:1", "envs/qa/main.tf:1"])
+    }
+}

@@ -145,3 +145,49 @@ import Testing
         #expect(left.count == 6)
     }
 }
+
+@Suite struct SameContentParsesTests {
+    /// Every fixture loaded twice, under two paths, in one load: the second file shares the first
+    /// one's parse and gets exactly the tree, comments and diagnostics a parse of its own gives.
+    @Test func aSharedParseEqualsAFreshOneAtItsOwnPath() throws {
+        let loader = Loader()
+        loader.sameContent = SameContentParses()
+        for url in HCLTreeCodecTests.files {
+            let bytes = try [UInt8](Data(contentsOf: url))
+            _ = loader.load(SourceFile(path: "first/" + url.lastPathComponent, bytes: bytes), as: .terraform)
+            let second = SourceFile(path: "second/" + url.lastPathComponent, bytes: bytes)
+            let shared = loader.load(second, as: .terraform)
+            let fresh = HCLParser().parse(second)
+            #expect(shared.hcl == fresh.file, "\(url.path)")
+            #expect(shared.comments == fresh.comments, "\(url.path)")
+            #expect(shared.diagnostics == fresh.diagnostics, "\(url.path)")
+            #expect(shared.hcl?.body.range.path == second.path)
+        }
+        let statistics = try #require(loader.sameContent?.statistics)
+        // Fixtures with the same bytes (empty files, say) share from the first file on.
+        #expect(statistics.shared >= HCLTreeCodecTests.files.count)
+        #expect(statistics.shared + statistics.parsed == 2 * HCLTreeCodecTests.files.count)
+    }
+
+    /// A file with the same bytes as one already parsed is not parsed, nor read from the cache.
+    @Test func aDuplicateNeedsNoCacheEntry() throws {
+        let directory = NSTemporaryDirectory() + "parapet-same-content-\(UUID().uuidString)"
+        defer { try? FileManager.default.removeItem(atPath: directory) }
+        let loader = Loader()
+        loader.parseCache = ParseCache(directory: directory, key: "test")
+        loader.sameContent = SameContentParses()
+        let text = "resource \"aws_s3_bucket\" \"logs\" {\n  bucket = \"logs\" # kept\n}\n"
+        let a = try #require(loader.load(SourceFile(path: "envs/dev/main.tf", text: text)))
+        let b = try #require(loader.load(SourceFile(path: "envs/prod/main.tf", text: text)))
+        let c = try #require(loader.load(SourceFile(path: "envs/qa/main.tf", text: text + "\n")))
+        #expect(loader.parseCache?.statistics.misses == 2)
+        #expect(loader.parseCache?.statistics.hits == 0)
+        #expect(loader.sameContent?.statistics.shared == 1)
+        #expect(loader.sameContent?.statistics.parsed == 2)
+        #expect(a.hcl?.body.blocks.first?.range.path == "envs/dev/main.tf")
+        #expect(b.hcl?.body.blocks.first?.range.path == "envs/prod/main.tf")
+        #expect(b.comments.first?.range.path == "envs/prod/main.tf")
+        #expect(c.hcl?.body.blocks.first?.range.path == "envs/qa/main.tf")
+        #expect(b.hcl?.body.blocks.first?.labels.map(\.value) == ["aws_s3_bucket", "logs"])
+    }
+}

@@ -20,8 +20,22 @@ public final class SameContentParses: @unchecked Sendable {
         case unshareable
     }
 
+    /// A file's bytes as a key, hashed in one pass (an array of bytes hashes byte by byte).
+    private struct Content: Hashable {
+        let bytes: [UInt8]
+        func hash(into hasher: inout Hasher) { bytes.withUnsafeBytes { hasher.combine(bytes: $0) } }
+        static func == (a: Content, b: Content) -> Bool {
+            a.bytes.count == b.bytes.count && a.bytes.withUnsafeBytes { x in
+                b.bytes.withUnsafeBytes { y in
+                    guard let p = x.baseAddress, let q = y.baseAddress else { return true }  // both empty
+                    return memcmp(p, q, x.count) == 0
+                }
+            }
+        }
+    }
+
     private let lock = NSLock()
-    private var entries: [[UInt8]: Entry] = [:]
+    private var entries: [Content: Entry] = [:]
     private var counts = (shared: 0, parsed: 0)
 
     public init() {}
@@ -37,13 +51,14 @@ public final class SameContentParses: @unchecked Sendable {
     /// Only called with one `ScanLimits` per instance (one load), so bytes alone are the key.
     func hcl(_ source: SourceFile, maxDepth: Int, parse: () -> HCLParseResult) -> HCLParseResult {
         lock.lock()
-        let entry = entries[source.bytes]
-        if entry == nil { entries[source.bytes] = .parsing }
+        let key = Content(bytes: source.bytes)
+        let entry = entries[key]
+        if entry == nil { entries[key] = .parsing }
         lock.unlock()
         switch entry {
         case .none:
             let result = parse()
-            store(source.bytes, .parsed(path: source.path, result: result))
+            store(key, .parsed(path: source.path, result: result))
             count { $0.parsed += 1 }
             return result
         case .parsing, .unshareable:
@@ -51,11 +66,11 @@ public final class SameContentParses: @unchecked Sendable {
             return parse()
         case .parsed(let path, let result):
             guard let bytes = HCLTreeCodec.encode(result, path: path) else {
-                store(source.bytes, .unshareable)
+                store(key, .unshareable)
                 count { $0.parsed += 1 }
                 return parse()
             }
-            store(source.bytes, .encoded(bytes))
+            store(key, .encoded(bytes))
             return decode(bytes, source, maxDepth: maxDepth, parse: parse)
         case .encoded(let bytes):
             return decode(bytes, source, maxDepth: maxDepth, parse: parse)
@@ -71,7 +86,7 @@ public final class SameContentParses: @unchecked Sendable {
         return shared
     }
 
-    private func store(_ key: [UInt8], _ entry: Entry) {
+    private func store(_ key: Content, _ entry: Entry) {
         lock.lock()
         entries[key] = entry
         lock.unlock()

@@ -38,7 +38,11 @@ struct BenchCommand: ParsableCommand {
         var best = Double.infinity
         var files = 0, bytes = 0, findings = 0
         var stages = ""
-        for _ in 0..<max(1, repeats) {
+        // Peak RSS is read after the first run: the peak of one scan, as a user's process has it.
+        // Later runs in the same process start from the allocator's leftovers of earlier ones.
+        var rssMB = 0.0
+        for run in 0..<max(1, repeats) {
+            defer { if run == 0 { rssMB = Self.peakRSSMegabytes() } }
             let start = DispatchTime.now().uptimeNanoseconds
             switch stage {
             case .parse:
@@ -63,20 +67,23 @@ struct BenchCommand: ParsableCommand {
             }
             best = min(best, Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9)
         }
-        var usage = rusage()
-        #if os(Linux)
-        getrusage(RUSAGE_SELF.rawValue, &usage)
-        let rssMB = Double(usage.ru_maxrss) / 1024
-        #else
-        getrusage(RUSAGE_SELF, &usage)
-        let rssMB = Double(usage.ru_maxrss) / 1_048_576
-        #endif
         let mb = Double(bytes) / 1_000_000
         let line = String(format: "%-5@ %6d files %8.2f MB %8.3f s %9.1f files/s %7.2f MB/s %7.1f MB peak RSS%@",
                           stage.rawValue as NSString, files, mb, best, Double(files) / best, mb / best, rssMB,
                           (stage == .scan ? " (\(findings) findings)" : "") as NSString)
         print(line)
         if !stages.isEmpty { print("      stages: \(stages)") }
+    }
+
+    private static func peakRSSMegabytes() -> Double {
+        var usage = rusage()
+        #if os(Linux)
+        getrusage(RUSAGE_SELF.rawValue, &usage)
+        return Double(usage.ru_maxrss) / 1024
+        #else
+        getrusage(RUSAGE_SELF, &usage)
+        return Double(usage.ru_maxrss) / 1_048_576
+        #endif
     }
 }
 

@@ -20,7 +20,9 @@ let package = Package(
         // No distribution packages the HCL grammar, so no provider is named: `make deps` builds it
         // from its PyPI source package (tree-sitter-hcl) into /usr/local with a pkg-config file.
         .systemLibrary(name: "CTreeSitterHCL", pkgConfig: "tree-sitter-hcl"),
-        .target(name: "ParapetCore"),
+        // glibc's malloc.h (malloc_trim), which the Glibc module does not export.
+        .systemLibrary(name: "CMalloc"),
+        .target(name: "ParapetCore", dependencies: ["CMalloc"]),
         .target(name: "ParapetSyntax", dependencies: ["ParapetCore", "CYAML", "CTreeSitter", "CTreeSitterHCL"]),
         .target(name: "ParapetGraph", dependencies: ["ParapetCore", "ParapetSyntax"]),
         .target(name: "ParapetFacts", dependencies: ["ParapetCore", "ParapetGraph"]),

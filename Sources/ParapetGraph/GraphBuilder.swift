@@ -32,11 +32,17 @@ public enum GraphBuilder {
         var terraform = TerraformLowering.evaluate(files, varFiles: varFiles, onlyRootsReaching: terraformRootsReaching)
         if releasingTrees {
             for index in files.indices where files[index].hcl != nil { files[index].tree = nil }
+            FreedMemory.returnToSystem()
         }
         // Room for every node up front: the node array is the largest block of the scan, and
         // growing it past the Terraform nodes would hold the old and the new array at once.
+        // Agents, their servers and tools, and plan changes are not counted before they are
+        // made: room for some per file, and a quarter on top. Room never written costs no memory
+        // (the pages of a large block are not touched), while growing past it copies the array.
         let manifests = files.reduce(0) { $0 + ($1.kind == .kubernetes || $1.kind == .kagent ? $1.documents.count : 0) }
-        graph.reserveCapacity(nodes: terraform.nodeCount + manifests + terraform.kubernetes.count)
+        let others = files.reduce(0) { $0 + ($1.kind.isAgentManifest || $1.kind == .terraformPlan ? 1 : 0) }
+        let counted = terraform.nodeCount + manifests + terraform.kubernetes.count
+        graph.reserveCapacity(nodes: counted + 16 * others + counted / 4)
         terraform.flush(into: &graph)
         diagnostics += terraform.diagnostics
         KubernetesLowering.lower(files, declared: terraform.kubernetes, into: &graph)
@@ -44,6 +50,7 @@ public enum GraphBuilder {
         AgentAdapters.lower(files, into: &graph)
         if releasingTrees {
             for index in files.indices { files[index].tree = nil }
+            FreedMemory.returnToSystem()
         }
         return graph
     }

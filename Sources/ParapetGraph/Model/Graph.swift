@@ -146,7 +146,8 @@ public struct Graph: Sendable {
         nodes.append(GraphNode(id: id, address: unique, kind: kind, type: type, range: range, headerRange: headerRange ?? range,
                                attributes: attributes, namespace: namespace, labels: labels, multiplicity: multiplicity,
                                instance: instance, origin: origin, terraformRoot: terraform?.root,
-                               localAddress: terraform.map { $0.local + ordinalSuffix }))
+                               // `+ ""` would copy the string: the common case shares it.
+                               localAddress: terraform.map { ordinalSuffix.isEmpty ? $0.local : $0.local + ordinalSuffix }))
         byKind[kind, default: []].append(id)
         byType[type, default: []].append(id)
         byLocal[address.local, default: []].append(id)

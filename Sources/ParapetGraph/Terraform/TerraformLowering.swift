@@ -402,18 +402,29 @@ private struct Lowering {
 private final class ReferenceTable: @unchecked Sendable {
     private var table: [SourceRange: [(String, SourceRange)]] = [:]
 
+    /// Modules are read in parallel (each range lies in one module's files, so no two write
+    /// one key), then merged.
     init(_ modules: [String: TerraformModuleSource]) {
-        for module in modules.values {
-            for block in module.blocks {
+        let sources = Array(modules.values)
+        let found = ResultSlots<[(SourceRange, [(String, SourceRange)])]>(count: sources.count)
+        DispatchQueue.concurrentPerform(iterations: sources.count) { index in
+            var entries: [(SourceRange, [(String, SourceRange)])] = []
+            for block in sources[index].blocks {
                 switch block.type {
                 case "locals":
-                    for attribute in block.body.attributes { table[attribute.value.range] = Lowering.references(in: attribute.value, prefix: "") }
+                    for attribute in block.body.attributes { entries.append((attribute.value.range, Lowering.references(in: attribute.value, prefix: ""))) }
                 case "resource", "data", "output", "module":
-                    table[block.body.range] = Lowering.references(in: block.body, prefix: "")
+                    entries.append((block.body.range, Lowering.references(in: block.body, prefix: "")))
                 default:
                     continue
                 }
             }
+            found.set(index, entries)
+        }
+        let all = found.take()
+        table.reserveCapacity(all.reduce(0) { $0 + $1.count })
+        for entries in all {
+            for (range, references) in entries { table[range] = references }
         }
     }
 

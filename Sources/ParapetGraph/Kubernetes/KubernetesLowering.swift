@@ -1,3 +1,4 @@
+import Dispatch
 import ParapetCore
 import ParapetSyntax
 
@@ -28,7 +29,10 @@ public enum KubernetesLowering {
     /// deployment units, and links them.
     public static func lower(_ files: [ParsedFile], declared: [KubernetesObject], into graph: inout Graph) {
         let manifests = files.filter { $0.kind == .kubernetes || $0.kind == .kagent }
-        let read = manifests.map { ($0.source.path, objects(in: $0)) }
+        // Converting documents to values is per file: done in parallel, kept in file order.
+        let converted = ResultSlots<[KubernetesObject]>(count: manifests.count)
+        DispatchQueue.concurrentPerform(iterations: manifests.count) { converted.set($0, objects(in: manifests[$0])) }
+        let read = zip(manifests.map(\.source.path), converted.values.map { $0 ?? [] }).map { ($0, $1) }
         let units = DeploymentUnits(kustomizations: files.filter { $0.kind == .kustomization },
                                     scannedPaths: Set(files.map(\.source.path))) { excluded in
             read.filter { !excluded.contains($0.0) }.flatMap { $0.1 }.map { ($0.localAddress, $0.location) }

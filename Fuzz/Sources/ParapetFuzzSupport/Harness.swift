@@ -31,7 +31,9 @@ public enum Harness {
         switch name {
         // Parsing dominates; reading every input twice halved the executions for little new
         // coverage, so one input in four (by length, which mutations change) is also tfvars.
-        case "hcl": graph(bytes, kinds: bytes.count % 4 == 0 ? [.terraform, .tfvars] : [.terraform])
+        case "hcl":
+            graph(bytes, kinds: bytes.count % 4 == 0 ? [.terraform, .tfvars] : [.terraform])
+            if bytes.count % 4 == 1 { sharedParse(bytes) }
         case "yaml": graph(bytes, kinds: FileKind.allCases.filter { $0.syntax == .yaml })
         case "json": graph(bytes, kinds: FileKind.allCases.filter { $0.syntax == .json })
         case "toml": graph(bytes, kinds: FileKind.allCases.filter { $0.syntax == .toml })
@@ -48,6 +50,21 @@ public enum Harness {
         let files = kinds.map { loader.load(SourceFile(path: "fuzz/input.\($0.rawValue)", bytes: bytes), as: $0) }
         var diagnostics: [SyntaxDiagnostic] = []
         _ = GraphBuilder.build(files, diagnostics: &diagnostics)
+    }
+
+    /// Two files of the same bytes in one load: the second gets the first one's parse through
+    /// the cache codec, and must equal a parse of its own (tree, comments, diagnostics).
+    private static func sharedParse(_ bytes: [UInt8]) {
+        loader.sameContent = SameContentParses()
+        defer { loader.sameContent = nil }
+        _ = loader.load(SourceFile(path: "fuzz/a/main.tf", bytes: bytes), as: .terraform)
+        let second = SourceFile(path: "fuzz/b/main.tf", bytes: bytes)
+        let shared = loader.load(second, as: .terraform)
+        loader.sameContent = nil
+        let fresh = loader.load(second, as: .terraform)
+        if shared.hcl != fresh.hcl || shared.comments != fresh.comments || shared.diagnostics != fresh.diagnostics {
+            fatalError("a shared parse differs from the file's own parse")
+        }
     }
 
     /// Several files separated by NUL bytes, each `path\ncontent`: classified by path as

@@ -60,6 +60,7 @@ public enum TerraformLowering {
             var lowering = Lowering(modules: modules, references: references)
             lowering.root = roots[index]
             lowering.instantiate(module, prefix: "", inputs: [:], tfvars: module.tfvars + varFiles, stack: [roots[index]], absent: nil)
+            lowering.indexDeclarations()
             results.set(index, lowering)
         }
         // Each lowering keeps its nodes until the flush; the merged one only the bookkeeping.
@@ -79,6 +80,7 @@ public enum TerraformLowering {
             var lowering = Lowering(modules: modules, references: references)
             lowering.root = call.root
             lowering.instantiate(module, prefix: call.prefix, inputs: [:], tfvars: [], stack: call.stack, absent: call.reason)
+            lowering.indexDeclarations()
             merged.absorb(lowering)
             lowerings.append(lowering)
         }
@@ -138,11 +140,21 @@ private struct Lowering {
     /// Calls that make no instance, lowered afterwards only if no live call reached their module.
     var deferred: [(directory: String, root: String, prefix: String, stack: [String], reason: String)] = []
 
+    /// Pending nodes by declaration (`indexDeclarations`): what a reference names, resolved in
+    /// the flush without hashing the root again for every node and reference.
+    var declarations: [String: [Int]] = [:]
+
     let references: ReferenceTable
 
     init(modules: [String: TerraformModuleSource], references: ReferenceTable) {
         self.modules = modules
         self.references = references
+    }
+
+    /// Indexes the pending nodes by declaration; run where the lowering ran (in parallel).
+    mutating func indexDeclarations() {
+        declarations.reserveCapacity(pending.count)
+        for (index, node) in pending.enumerated() { declarations[node.declaration, default: []].append(index) }
     }
 
     /// Everything but the nodes, which `flush` takes from each lowering in turn.
@@ -369,28 +381,37 @@ private struct Lowering {
     /// nodes are released as they move into the graph, so that the peak holds them once.
     static func flush(_ lowerings: inout [Lowering], into graph: inout Graph) {
         // Pending nodes are already in a deterministic order (roots sorted, files sorted, blocks in
-        // source order, instances in key order), so they are added as they are.
+        // source order, instances in key order), so they are added as they are. Node IDs are
+        // consecutive, so a lowering's pending node `i` becomes node `first[lowering] + i`.
         let total = lowerings.reduce(0) { $0 + $1.pending.count }
-        var byDeclaration: [NodeAddress: [NodeID]] = [:]
-        byDeclaration.reserveCapacity(total)
         graph.reserveCapacity(nodes: total)
-        var references: [(from: NodeID, root: String, targets: [(String, SourceRange)])] = []
+        var first: [Int] = []
+        first.reserveCapacity(lowerings.count)
+        var references: [(from: NodeID, lowering: Int, targets: [(String, SourceRange)])] = []
         references.reserveCapacity(total)
         for index in lowerings.indices {
             let pending = lowerings[index].pending
             lowerings[index].pending = []
+            first.append(graph.nodes.count)
             for node in pending {
                 let id = graph.add(address: Graph.terraformAddress(root: node.root, local: node.local), kind: node.kind, type: node.type,
                                    range: node.range, headerRange: node.header, attributes: node.attributes, multiplicity: node.multiplicity,
                                    instance: node.instance, origin: .terraform, terraform: (node.root, node.local))
-                byDeclaration[Graph.terraformAddress(root: node.root, local: node.declaration), default: []].append(id)
-                if !node.references.isEmpty { references.append((id, node.root, node.references)) }
+                if !node.references.isEmpty { references.append((id, index, node.references)) }
             }
         }
-        for (from, root, targets) in references {
+        // A reference names a declaration of its own root, made by its root's lowering or by the
+        // lowering of a module call that makes no instance (the same root): targets in
+        // lowering order, so in node order.
+        var sameRoot: [String: [Int]] = [:]
+        for index in lowerings.indices { sameRoot[lowerings[index].root, default: []].append(index) }
+        let lowerers = lowerings.map { sameRoot[$0.root] ?? [] }
+        for (from, lowering, targets) in references {
             for (target, range) in targets {
-                for to in byDeclaration[Graph.terraformAddress(root: root, local: target)] ?? [] where to != from {
-                    graph.connect(from, to, label: .references, range: range)
+                for other in lowerers[lowering] {
+                    for local in lowerings[other].declarations[target] ?? [] where NodeID(index: first[other] + local) != from {
+                        graph.connect(from, NodeID(index: first[other] + local), label: .references, range: range)
+                    }
                 }
             }
         }

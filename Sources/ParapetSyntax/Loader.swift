@@ -82,7 +82,11 @@ public final class Loader {
         if syntax == .hcl {
             let cache = hcl.isReady ? parseCache : nil
             let parse = { cache.map { $0.hcl(source, limits: self.limits) { self.hcl.parse(source) } } ?? self.hcl.parse(source) }
-            let result = sameContent.map { $0.hcl(source, maxDepth: limits.maxDepth, parse: parse) } ?? parse()
+            // The cache is keyed by content, so with one, files of the same bytes already share
+            // an entry (the first writes it, the others read it): sharing in memory as well would
+            // only add an encoding of each such tree.
+            let sharing = cache == nil ? sameContent : nil
+            let result = sharing.map { $0.hcl(source, maxDepth: limits.maxDepth, parse: parse) } ?? parse()
             return ParsedFile(source: source, kind: kind, tree: .hcl(result.file), comments: result.comments, diagnostics: result.diagnostics)
         }
         let result: DataParseResult

@@ -169,25 +169,33 @@ import Testing
         #expect(statistics.shared + statistics.parsed == 2 * HCLTreeCodecTests.files.count)
     }
 
-    /// A file with the same bytes as one already parsed is not parsed, nor read from the cache.
-    @Test func aDuplicateNeedsNoCacheEntry() throws {
+    /// A file with the same bytes as one already parsed is not parsed again: without a cache it
+    /// shares the parse in memory; with one, it reads the entry the first file wrote (the cache
+    /// is keyed by content), and nothing is encoded twice.
+    @Test func aDuplicateIsNotParsedAgain() throws {
+        let text = "resource \"aws_s3_bucket\" \"logs\" {\n  bucket = \"logs\" # kept\n}\n"
         let directory = NSTemporaryDirectory() + "parapet-same-content-\(UUID().uuidString)"
         defer { try? FileManager.default.removeItem(atPath: directory) }
-        let loader = Loader()
-        loader.parseCache = ParseCache(directory: directory, key: "test")
-        loader.sameContent = SameContentParses()
-        let text = "resource \"aws_s3_bucket\" \"logs\" {\n  bucket = \"logs\" # kept\n}\n"
-        let a = try #require(loader.load(SourceFile(path: "envs/dev/main.tf", text: text)))
-        let b = try #require(loader.load(SourceFile(path: "envs/prod/main.tf", text: text)))
-        let c = try #require(loader.load(SourceFile(path: "envs/qa/main.tf", text: text + "\n")))
-        #expect(loader.parseCache?.statistics.misses == 2)
-        #expect(loader.parseCache?.statistics.hits == 0)
-        #expect(loader.sameContent?.statistics.shared == 1)
-        #expect(loader.sameContent?.statistics.parsed == 2)
-        #expect(a.hcl?.body.blocks.first?.range.path == "envs/dev/main.tf")
-        #expect(b.hcl?.body.blocks.first?.range.path == "envs/prod/main.tf")
-        #expect(b.comments.first?.range.path == "envs/prod/main.tf")
-        #expect(c.hcl?.body.blocks.first?.range.path == "envs/qa/main.tf")
-        #expect(b.hcl?.body.blocks.first?.labels.map(\.value) == ["aws_s3_bucket", "logs"])
+        for cached in [false, true] {
+            let loader = Loader()
+            loader.parseCache = cached ? ParseCache(directory: directory, key: UUID().uuidString) : nil
+            loader.sameContent = SameContentParses()
+            let a = try #require(loader.load(SourceFile(path: "envs/dev/main.tf", text: text)))
+            let b = try #require(loader.load(SourceFile(path: "envs/prod/main.tf", text: text)))
+            let c = try #require(loader.load(SourceFile(path: "envs/qa/main.tf", text: text + "\n")))
+            if cached {
+                #expect(loader.parseCache?.statistics.misses == 2)
+                #expect(loader.parseCache?.statistics.hits == 1)
+                #expect(loader.sameContent?.statistics.shared == 0)
+            } else {
+                #expect(loader.sameContent?.statistics.shared == 1)
+                #expect(loader.sameContent?.statistics.parsed == 2)
+            }
+            #expect(a.hcl?.body.blocks.first?.range.path == "envs/dev/main.tf")
+            #expect(b.hcl?.body.blocks.first?.range.path == "envs/prod/main.tf")
+            #expect(b.comments.first?.range.path == "envs/prod/main.tf")
+            #expect(c.hcl?.body.blocks.first?.range.path == "envs/qa/main.tf")
+            #expect(b.hcl?.body.blocks.first?.labels.map(\.value) == ["aws_s3_bucket", "logs"])
+        }
     }
 }

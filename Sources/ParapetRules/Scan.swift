@@ -116,9 +116,7 @@ public enum Scan {
         let next = AtomicCounter()
         let sameContent = SameContentParses()
         DispatchQueue.concurrentPerform(iterations: workers) { _ in
-            let loader = Loader(limits: options.limits)
-            loader.parseCache = options.parseCache
-            loader.sameContent = sameContent
+            let loader = workerLoader(options, sharing: sameContent)
             while true {
                 let index = next.increment()
                 guard index < files.count else { break }
@@ -132,6 +130,14 @@ public enum Scan {
         options.classificationCache?.save()
         options.parseCache?.prune()
         return slots.values.compactMap { $0 }
+    }
+
+    /// A load worker's own loader (and C parsers), with the load's cache and shared parses.
+    private static func workerLoader(_ options: ScanOptions, sharing: SameContentParses) -> Loader {
+        let loader = Loader(limits: options.limits)
+        loader.parseCache = options.parseCache
+        loader.sameContent = sharing
+        return loader
     }
 
     /// With `onlyTerraformReaching` (a run that reports only Terraform files in these module
@@ -161,9 +167,7 @@ public enum Scan {
         let next = AtomicCounter()
         let sameContent = SameContentParses()
         DispatchQueue.concurrentPerform(iterations: min(options.workers, max(1, terraform.count))) { _ in
-            let loader = Loader(limits: options.limits)
-            loader.parseCache = options.parseCache
-            loader.sameContent = sameContent
+            let loader = workerLoader(options, sharing: sameContent)
             while true {
                 let index = next.increment()
                 guard index < candidates.count else { break }

@@ -32,7 +32,8 @@ public enum KubernetesLowering {
         // Converting documents to values is per file: done in parallel, kept in file order.
         let converted = ResultSlots<[KubernetesObject]>(count: manifests.count)
         DispatchQueue.concurrentPerform(iterations: manifests.count) { converted.set($0, objects(in: manifests[$0])) }
-        let read = zip(manifests.map(\.source.path), converted.values.map { $0 ?? [] }).map { ($0, $1) }
+        let byFile = converted.values
+        let read = manifests.indices.map { (manifests[$0].source.path, byFile[$0] ?? []) }
         let units = DeploymentUnits(kustomizations: files.filter { $0.kind == .kustomization },
                                     scannedPaths: Set(files.map(\.source.path))) { excluded in
             read.filter { !excluded.contains($0.0) }.flatMap { $0.1 }.map { ($0.localAddress, $0.location) }

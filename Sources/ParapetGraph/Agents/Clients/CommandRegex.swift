@@ -145,32 +145,35 @@ public enum CommandRegex {
 
     /// The index of the `)` that closes the `(` at the start, skipping escapes and classes.
     private static func closing(_ cursor: ArraySlice<Character>) -> ArraySlice<Character>.Index? {
-        var depth = 0
-        var index = cursor.startIndex
-        var inClass = false
-        while index < cursor.endIndex {
-            let character = cursor[index]
-            if character == "\\" {
-                index = cursor.index(index, offsetBy: 2, limitedBy: cursor.endIndex) ?? cursor.endIndex
-                continue
-            }
-            if inClass { if character == "]" { inClass = false } } else if character == "[" { inClass = true } else if character == "(" {
-                depth += 1
-            } else if character == ")" {
-                depth -= 1
-                if depth == 0 { return index }
-            }
-            index = cursor.index(after: index)
+        var found: ArraySlice<Character>.Index?
+        walk(cursor) { index, character, depth in
+            guard character == ")", depth == 0 else { return true }
+            found = index
+            return false
         }
-        return nil
+        return found
     }
 
     /// Top-level `|` alternatives (not inside a group or class, not escaped).
     private static func split(_ text: ArraySlice<Character>) -> [ArraySlice<Character>] {
         var parts: [ArraySlice<Character>] = []
+        var start = text.startIndex
+        walk(text) { index, character, depth in
+            if character == "|", depth == 0 {
+                parts.append(text[start..<index])
+                start = text.index(after: index)
+            }
+            return true
+        }
+        parts.append(text[start..<text.endIndex])
+        return parts
+    }
+
+    /// Calls `visit` with each character outside escapes and `[...]` classes, and the group
+    /// depth after it (a `)` past depth 0 stays at 0), until `visit` returns false.
+    private static func walk(_ text: ArraySlice<Character>, _ visit: (ArraySlice<Character>.Index, Character, Int) -> Bool) {
         var depth = 0
         var inClass = false
-        var start = text.startIndex
         var index = text.startIndex
         while index < text.endIndex {
             let character = text[index]
@@ -178,17 +181,15 @@ public enum CommandRegex {
                 index = text.index(index, offsetBy: 2, limitedBy: text.endIndex) ?? text.endIndex
                 continue
             }
-            if inClass { if character == "]" { inClass = false } } else if character == "[" { inClass = true } else if character == "(" {
-                depth += 1
-            } else if character == ")" {
-                depth = max(0, depth - 1)
-            } else if character == "|", depth == 0 {
-                parts.append(text[start..<index])
-                start = text.index(after: index)
+            if inClass {
+                if character == "]" { inClass = false }
+            } else if character == "[" {
+                inClass = true
+            } else {
+                if character == "(" { depth += 1 } else if character == ")" { depth = max(0, depth - 1) }
+                if !visit(index, character, depth) { return }
             }
             index = text.index(after: index)
         }
-        parts.append(text[start..<text.endIndex])
-        return parts
     }
 }
